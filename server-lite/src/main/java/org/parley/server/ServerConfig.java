@@ -1,0 +1,75 @@
+package org.parley.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every server setting with its default. docs/configuration.md lists the same settings; keep the two in step.
+ * Values come from defaults, then {@code server.properties} in the data directory, then command-line flags.
+ *
+ * @param dataDir            where the store, TLS material and recordings live ({@code ~/.parley/server})
+ * @param domain             the SIP domain and digest realm ({@code parley.local})
+ * @param bindAddress        address the listeners bind to ({@code 0.0.0.0}: all)
+ * @param advertisedHost     host put in Via/Record-Route; null = the bind address, or the first non-loopback
+ *                           IPv4 address when binding to all
+ * @param sipPort            UDP and TCP port ({@code 5060}; 0 picks a free one)
+ * @param tlsPort            TLS port ({@code 5061}; 0 picks a free one; -1 disables TLS)
+ * @param minExpires         shortest registration accepted; shorter gets 423 ({@code 60 s})
+ * @param maxExpires         longest registration granted; longer is cut to this ({@code 86400 s})
+ * @param defaultExpires     registration length when the client gives none ({@code 3600 s})
+ * @param nonceLifetime      how long a digest nonce is accepted before a {@code stale=true} challenge ({@code 300 s})
+ * @param maxAuthFailures    failed authentications per user and source address within {@code authFailureWindow}
+ *                           that lock the pair ({@code 5})
+ * @param authFailureWindow  window for counting failures ({@code 60 s})
+ * @param authLockout        how long a locked pair gets 403 ({@code 60 s})
+ */
+public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
+                           int sipPort, int tlsPort,
+                           Duration minExpires, Duration maxExpires, Duration defaultExpires,
+                           Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
+                           Duration authLockout) {
+
+    public static final String DEFAULT_DOMAIN = "parley.local";
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
+                Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
+                Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    public ServerConfig withDomain(String d) {
+        return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+    }
+
+    public ServerConfig withBind(String address) {
+        return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+    }
+
+    public ServerConfig withPorts(int sip, int tls) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+    }
+
+    public ServerConfig withNonceLifetime(Duration d) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout);
+    }
+
+    public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxFailures, window, lockout);
+    }
+
+    public boolean tlsEnabled() {
+        return tlsPort >= 0;
+    }
+}

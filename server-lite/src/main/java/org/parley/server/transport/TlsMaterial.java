@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's TLS key and certificate: a PKCS#12 key store in {@code DATA/tls/}. Generated at first start
- * (self-signed, EC P-256, ten years, SubjectAltName = the domain and the advertised host) unless present.
+ * (self-signed, RSA 2048 for the widest phone support, ten years, SubjectAltName = the domain and the advertised host) unless present.
  * Clients pin it on first use (see the client's trust decision).
  */
 public final class TlsMaterial {
@@ -97,8 +97,8 @@ public final class TlsMaterial {
 
     private static KeyStore selfSigned(String domain, String host, char[] password)
             throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(256);
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
         KeyPair pair = gen.generateKeyPair();
         X500Name name = new X500Name("CN=" + domain + ", O=Parley server-lite");
         Instant now = Instant.now();
@@ -111,7 +111,7 @@ public final class TlsMaterial {
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         X509Certificate cert = new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {cert});

@@ -84,7 +84,7 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("javax.sip.ROUTER_PATH", ContactRouter.class.getName());
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
-        p.setProperty("javax.sip.EXTENSION_METHODS", "PUBLISH:REFER:UPDATE:INFO:PRACK:MESSAGE");
+        // no javax.sip.EXTENSION_METHODS: the stack would treat them as dialog-creating and demand a Contact
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", NoServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");

@@ -1,0 +1,110 @@
+package org.parley.server.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.sip.DigestAlgorithm;
+import org.parley.server.ParleyServer;
+import org.parley.server.testsupport.FreePorts;
+import org.parley.server.testsupport.TestServer;
+
+/**
+ * Calls between SIPp agents through server-lite's proxy: alice (SIPp UAC) calls bob, whose contacts are SIPp UAS
+ * agents registered with register.xml from the very port they then listen on.
+ */
+@Tag("interop")
+class SippProxyInteropTest {
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path work;
+
+    ParleyServer server;
+
+    @BeforeEach
+    void start() {
+        SippRunner.requireSipp();
+        server = TestServer.start(TestServer.config(data).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)));
+        TestServer.addUser(server, "alice");
+        TestServer.addUser(server, "bob");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Registers a contact of bob at 127.0.0.1:port, then starts the UAS scenario listening on that port. */
+    private SippRunner.Running bobAnswersWith(String uasScenario) {
+        int port = FreePorts.udpAndTcp();
+        SippResult reg = SippRunner.scenario(work, "register.xml", port)
+                .remote("127.0.0.1", server.sipPort())
+                .service("bob").auth("bob", TestServer.password("bob"))
+                .key("domain", server.domain()).key("expires", "600")
+                .run();
+        assertThat(reg.oneCallSucceeded()).as("bob registers contact port " + port + "\n" + reg.describe()).isTrue();
+        return SippRunner.scenario(work, uasScenario, port).service("bob").start().awaitListening();
+    }
+
+    private SippResult aliceCallsBob(String uacScenario) {
+        return SippRunner.scenario(work, uacScenario, FreePorts.udpAndTcp())
+                .remote("127.0.0.1", server.sipPort())
+                .service("bob").auth("alice", TestServer.password("alice"))
+                .key("caller", "alice").key("domain", server.domain())
+                .run();
+    }
+
+    @Test
+    void callIsChallengedWith407ThenRingsIsAnsweredAndHungUpThroughTheRecordRoute() {
+        SippRunner.Running bob = bobAnswersWith("uas-answer.xml");
+
+        SippResult alice = aliceCallsBob("uac-call.xml");
+        SippResult callee = bob.await();
+
+        assertThat(alice.oneCallSucceeded()).as("caller\n" + alice.describe() + "\ncallee\n" + callee.describe())
+                .isTrue();
+        assertThat(callee.oneCallSucceeded()).as("callee\n" + callee.describe()).isTrue();
+        assertThat(alice.messages()).as("the ACK and BYE carry the proxy's Record-Route as Route")
+                .containsPattern("(?m)^BYE sip:bob@127\\.0\\.0\\.1:\\d+[^\\n]*\\n(?:[^\\n]+\\n)*Route: <sip:");
+    }
+
+    @Test
+    void cancelBeforeAnswerGets200And487AndReachesTheRingingCallee() {
+        SippRunner.Running bob = bobAnswersWith("uas-ring-no-answer.xml");
+
+        SippResult alice = aliceCallsBob("uac-cancel.xml");
+        SippResult callee = bob.await();
+
+        assertThat(alice.oneCallSucceeded()).as("caller\n" + alice.describe() + "\ncallee\n" + callee.describe())
+                .isTrue();
+        assertThat(callee.oneCallSucceeded()).as("callee saw CANCEL\n" + callee.describe()).isTrue();
+    }
+
+    @Test
+    void forkedCallRingsBothContactsAndTheOneNotAnsweringGetsCancel() {
+        SippRunner.Running answering = bobAnswersWith("uas-answer.xml");
+        SippRunner.Running ringing = bobAnswersWith("uas-ring-no-answer.xml");
+
+        SippResult alice = aliceCallsBob("uac-call.xml");
+        SippResult winner = answering.await();
+        SippResult loser = ringing.await();
+
+        assertThat(alice.oneCallSucceeded()).as("caller\n" + alice.describe() + "\nanswering contact\n"
+                + winner.describe() + "\nringing contact\n" + loser.describe()).isTrue();
+        assertThat(winner.oneCallSucceeded()).as("answering contact\n" + winner.describe()).isTrue();
+        assertThat(loser.oneCallSucceeded()).as("ringing contact got CANCEL\n" + loser.describe()).isTrue();
+        List<String> ringingTags = alice.received("SIP/2.0 180").stream()
+                .map(m -> m.replaceAll("(?s).*\nTo:[^\n]*;tag=([^;\s]+).*", "$1")).distinct().toList();
+        assertThat(ringingTags).as("To tags of the 180s alice got: both contacts rang\n" + alice.describe())
+                .hasSize(2);
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.server.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.sip.DigestAlgorithm;
+import org.parley.server.ParleyServer;
+import org.parley.server.interop.SippRunner.Transport;
+import org.parley.server.testsupport.FreePorts;
+import org.parley.server.testsupport.TestServer;
+
+/** server-lite's registrar driven by SIPp (sip-tester), a SIP implementation nobody on the project wrote. */
+@Tag("interop")
+class SippRegistrarInteropTest {
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path work;
+
+    ParleyServer server;
+
+    @BeforeEach
+    void start() {
+        SippRunner.requireSipp();
+        // SIPp 3.6 answers a challenge only when MD5 is offered alone.
+        server = TestServer.start(TestServer.config(data).withDigestAlgorithms(List.of(DigestAlgorithm.MD5)));
+        TestServer.addUser(server, "alice");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private SippRunner sipp(String scenario, String password) {
+        return SippRunner.scenario(work, scenario, FreePorts.udpAndTcp())
+                .remote("127.0.0.1", server.sipPort())
+                .service("alice").auth("alice", password)
+                .key("domain", server.domain()).key("expires", "600");
+    }
+
+    @Test
+    void registerWithDigestGets401ThenAuthenticatedRegisterGets200ListingTheContact() {
+        SippResult r = sipp("register.xml", TestServer.password("alice")).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    void registerOverTcpWithDigestGets200ListingTheContact() {
+        SippResult r = sipp("register.xml", TestServer.password("alice")).transport(Transport.TCP).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+        assertThat(r.messages()).as("SIPp really used TCP").contains("TCP message sent");
+    }
+
+    @Test
+    void registerWithWrongPasswordGets403() {
+        SippResult r = sipp("register-wrong-password.xml", "not-" + TestServer.password("alice")).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    void unregisterOneContactWithExpiresZeroAnswers200ListingNoContacts() {
+        SippResult r = sipp("unregister-contact.xml", TestServer.password("alice")).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    void unregisterAllWithWildcardContactAnswers200ListingNoContacts() {
+        SippResult r = sipp("unregister-all.xml", TestServer.password("alice")).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    void unregisterAllOverTcpAnswers200ListingNoContacts() {
+        SippResult r = sipp("unregister-all.xml", TestServer.password("alice")).transport(Transport.TCP).run();
+
+        assertThat(r.oneCallSucceeded()).as(r.describe()).isTrue();
+    }
+}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.sip.DigestAlgorithm;
 import org.parley.server.ParleyServer;
+import org.parley.server.interop.SippRunner.Transport;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.TestServer;
 
@@ -45,18 +46,27 @@ class SippProxyInteropTest {
 
     /** Registers a contact of bob at 127.0.0.1:port, then starts the UAS scenario listening on that port. */
     private SippRunner.Running bobAnswersWith(String uasScenario) {
+        return bobAnswersWith(uasScenario, Transport.UDP);
+    }
+
+    private SippRunner.Running bobAnswersWith(String uasScenario, Transport transport) {
         int port = FreePorts.udpAndTcp();
-        SippResult reg = SippRunner.scenario(work, "register.xml", port)
+        SippResult reg = SippRunner.scenario(work, "register.xml", port).transport(transport)
                 .remote("127.0.0.1", server.sipPort())
                 .service("bob").auth("bob", TestServer.password("bob"))
                 .key("domain", server.domain()).key("expires", "600")
                 .run();
         assertThat(reg.oneCallSucceeded()).as("bob registers contact port " + port + "\n" + reg.describe()).isTrue();
-        return SippRunner.scenario(work, uasScenario, port).service("bob").start().awaitListening();
+        return SippRunner.scenario(work, uasScenario, port).transport(transport).service("bob").start()
+                .awaitListening();
     }
 
     private SippResult aliceCallsBob(String uacScenario) {
-        return SippRunner.scenario(work, uacScenario, FreePorts.udpAndTcp())
+        return aliceCallsBob(uacScenario, Transport.UDP);
+    }
+
+    private SippResult aliceCallsBob(String uacScenario, Transport transport) {
+        return SippRunner.scenario(work, uacScenario, FreePorts.udpAndTcp()).transport(transport)
                 .remote("127.0.0.1", server.sipPort())
                 .service("bob").auth("alice", TestServer.password("alice"))
                 .key("caller", "alice").key("domain", server.domain())
@@ -75,6 +85,19 @@ class SippProxyInteropTest {
         assertThat(callee.oneCallSucceeded()).as("callee\n" + callee.describe()).isTrue();
         assertThat(alice.messages()).as("the ACK and BYE carry the proxy's Record-Route as Route")
                 .containsPattern("(?m)^BYE sip:bob@127\\.0\\.0\\.1:\\d+[^\\n]*\\n(?:[^\\n]+\\n)*Route: <sip:");
+    }
+
+    @Test
+    void callOverTcpIsAnsweredAndHungUpThroughTheRecordRoute() {
+        SippRunner.Running bob = bobAnswersWith("uas-answer.xml", Transport.TCP);
+
+        SippResult alice = aliceCallsBob("uac-call.xml", Transport.TCP);
+        SippResult callee = bob.await();
+
+        assertThat(alice.oneCallSucceeded()).as("caller\n" + alice.describe() + "\ncallee\n" + callee.describe())
+                .isTrue();
+        assertThat(callee.oneCallSucceeded()).as("callee\n" + callee.describe()).isTrue();
+        assertThat(callee.messages()).as("the callee got the INVITE over TCP").contains("TCP message received");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +133,8 @@ final class SippRunner {
         try {
             Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(screen.toFile()).start();
-            return new Running(p, scenario, localPort, timeout.plusSeconds(10), errors, messages, stats, screen);
+            return new Running(p, scenario, localPort, transport, timeout.plusSeconds(10), errors, messages, stats,
+                    screen);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start sipp", e);
         }
@@ -169,17 +171,19 @@ final class SippRunner {
         private final Process process;
         private final String scenario;
         private final int port;
+        private final Transport transport;
         private final Duration limit;
         private final Path errors;
         private final Path messages;
         private final Path stats;
         private final Path screen;
 
-        Running(Process process, String scenario, int port, Duration limit, Path errors, Path messages, Path stats,
-                Path screen) {
+        Running(Process process, String scenario, int port, Transport transport, Duration limit, Path errors,
+                Path messages, Path stats, Path screen) {
             this.process = process;
             this.scenario = scenario;
             this.port = port;
+            this.transport = transport;
             this.limit = limit;
             this.errors = errors;
             this.messages = messages;
@@ -187,13 +191,11 @@ final class SippRunner {
             this.screen = screen;
         }
 
-        /** Waits (at most 5 s) until SIPp has bound its UDP port, so a request sent now reaches it. */
+        /** Waits (at most 5 s) until SIPp has bound its port, so a request sent now reaches it. */
         Running awaitListening() {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < end && process.isAlive()) {
-                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
-                    probe.getLocalPort(); // still free: SIPp has not bound it yet
-                } catch (SocketException bound) {
+                if (!portFree()) {
                     return this;
                 }
                 sleep(50);
@@ -202,6 +204,23 @@ final class SippRunner {
                 fail("sipp " + scenario + " exited before listening on " + port + "\n" + await().describe());
             }
             return fail("sipp " + scenario + " did not bind 127.0.0.1:" + port + " within 5 s");
+        }
+
+        private boolean portFree() {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            if (transport == Transport.UDP) {
+                try (DatagramSocket probe = new DatagramSocket(address)) {
+                    return true;
+                } catch (SocketException bound) {
+                    return false;
+                }
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(address);
+                return true;
+            } catch (IOException bound) {
+                return false;
+            }
         }
 
         /** Waits for the end of the run (killing SIPp after its own timeout plus a margin) and reads its reports. */

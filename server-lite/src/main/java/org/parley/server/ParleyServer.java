@@ -88,8 +88,8 @@ public final class ParleyServer implements AutoCloseable {
             CredentialCache credentials = new CredentialCache(users);
             LoginThrottle throttle = new LoginThrottle(clock, config.maxAuthFailures(), config.authFailureWindow(),
                     config.authLockout());
-            DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(),
-                    new NonceService(clock, config.nonceLifetime()), credentials, throttle, transport.factories().headers(),
+            NonceService nonces = new NonceService(clock, config.nonceLifetime());
+            DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(), nonces, credentials, throttle, transport.factories().headers(),
                     config.digestAlgorithms());
 
             BindingTable bindings = new BindingTable(clock, new BindingStore(db));
@@ -124,6 +124,7 @@ public final class ParleyServer implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
                 if (watcher.changed()) {
                     credentials.invalidateAll();

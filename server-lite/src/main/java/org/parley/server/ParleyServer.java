@@ -102,23 +102,7 @@ public final class ParleyServer implements AutoCloseable {
             Proxy proxy = new Proxy(domain, authenticator, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
-            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle,
-                    new RequestDispatcher.ProxyHandler() {
-                        @Override
-                        public void onRequest(javax.sip.RequestEvent e) {
-                            proxy.onRequest(e);
-                        }
-
-                        @Override
-                        public void onResponse(javax.sip.ResponseEvent e) {
-                            proxy.onResponse(e);
-                        }
-
-                        @Override
-                        public void onTimeout(javax.sip.TimeoutEvent e) {
-                            proxy.onTimeout(e);
-                        }
-                    }));
+            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.parley.server.auth;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,9 +35,11 @@ public final class DigestAuthenticator {
     private final CredentialCache credentials;
     private final LoginThrottle throttle;
     private final HeaderFactory headers;
+    private final List<DigestAlgorithm> offered;
 
     public DigestAuthenticator(String realm, NonceService nonces, CredentialCache credentials, LoginThrottle throttle,
-                               HeaderFactory headers) {
+                               HeaderFactory headers, List<DigestAlgorithm> offered) {
+        this.offered = List.copyOf(offered);
         this.realm = realm;
         this.nonces = nonces;
         this.credentials = credentials;
@@ -62,7 +65,7 @@ public final class DigestAuthenticator {
             return Result.of(Verdict.FORBIDDEN);
         }
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromSipName(auth.getAlgorithm());
-        if (algorithm.isEmpty()) {
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get())) {
             return Result.of(Verdict.CHALLENGE);
         }
         NonceService.Check nonce = nonces.check(auth.getNonce());
@@ -74,7 +77,8 @@ public final class DigestAuthenticator {
             // an answer to a nonce we never issued (e.g. before a restart) is challenged afresh, not refused
             return Result.of(nonce == NonceService.Check.INVALID ? Verdict.CHALLENGE : Verdict.FORBIDDEN);
         }
-        if (nonce != NonceService.Check.VALID) {
+        if (nonce != NonceService.Check.VALID || (auth.getQop() != null && !nonces.acceptCount(auth.getNonce(), auth.getNonceCount()))) {
+            // expired, or a nonce count seen before (a replay): ask for a fresh nonce without bothering the user
             return Result.of(Verdict.STALE);
         }
         throttle.recordSuccess(user, source);
@@ -84,7 +88,7 @@ public final class DigestAuthenticator {
     private boolean matches(AuthorizationHeader auth, Request request, UserCredentials stored, DigestAlgorithm algorithm) {
         String uri = auth.getURI() == null ? null : auth.getURI().toString();
         String response = auth.getResponse();
-        if (uri == null || response == null) {
+        if (uri == null || response == null || !sameTarget(auth.getURI(), request.getRequestURI())) {
             return false;
         }
         String qop = auth.getQop();
@@ -99,6 +103,15 @@ public final class DigestAuthenticator {
         String expected = algorithm.response(stored.ha1(algorithm), request.getMethod(), uri, auth.getNonce(), nc, cnonce,
                 qop == null ? null : "auth");
         return expected.equalsIgnoreCase(response);
+    }
+
+    /** The digest uri must name the Request-URI (user, host, port), so an answer cannot be reused for another target. */
+    private static boolean sameTarget(javax.sip.address.URI digestUri, javax.sip.address.URI requestUri) {
+        if (digestUri instanceof javax.sip.address.SipURI d && requestUri instanceof javax.sip.address.SipURI r) {
+            return java.util.Objects.equals(d.getUser(), r.getUser()) && d.getHost().equalsIgnoreCase(r.getHost())
+                    && d.getPort() == r.getPort();
+        }
+        return digestUri.toString().equals(requestUri.toString());
     }
 
     private AuthorizationHeader credentialsForRealm(Request request, boolean proxy) {
@@ -126,12 +139,12 @@ public final class DigestAuthenticator {
         keep.forEach(request::addHeader);
     }
 
-    /** Adds challenges for SHA-256 and MD5 (in that order of preference) to a 401 or 407 response. */
+    /** Adds one challenge per offered algorithm, most preferred first (RFC 8760), to a 401 or 407 response. */
     public void addChallenges(Response response, boolean stale) {
         boolean proxy = response.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         String nonce = nonces.issue();
         try {
-            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            for (DigestAlgorithm algorithm : offered) {
                 WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                         : headers.createWWWAuthenticateHeader("Digest");
                 h.setRealm(realm);

@@ -154,9 +154,9 @@ class ProxyTest {
 
             String toTag = SipTestClient.newTag();
             bob.send(answer(bob, incoming, 180, "Ringing", toTag));
-            bob.send(answer(bob, incoming, 200, "OK", toTag));
             SipMessage ringing = alice.expect(m -> m.isResponse() && m.status() == 180, WAIT);
             assertThat(ringing).as("180 relayed").isNotNull();
+            bob.send(answer(bob, incoming, 200, "OK", toTag));
             SipMessage ok = alice.expect(m -> m.isResponse() && m.status() == 200, WAIT);
             assertThat(ok).as("200 relayed").isNotNull();
             assertThat(ok.headers("via")).as("proxy removed its Via").hasSize(1);

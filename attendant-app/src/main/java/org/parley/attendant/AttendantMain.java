@@ -1,11 +1,16 @@
 package org.parley.attendant;
 
-/** Placeholder entry point; the real application arrives with its issue. */
+import javafx.application.Application;
+
+/**
+ * Entry point of the Attendant console ({@code ./parley attendant}). A plain class on purpose: on the class path a
+ * main class that extends {@link Application} fails with "JavaFX runtime components are missing".
+ */
 public final class AttendantMain {
     private AttendantMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("parley attendant: not built yet");
+        Application.launch(AttendantApplication.class, args);
     }
 }

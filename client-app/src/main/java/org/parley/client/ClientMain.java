@@ -1,11 +1,16 @@
 package org.parley.client;
 
-/** Placeholder entry point; the real application arrives with its issue. */
+import javafx.application.Application;
+
+/**
+ * Entry point of the Communicator ({@code ./parley client}). A plain class on purpose: on the class path a main class
+ * that extends {@link Application} fails with "JavaFX runtime components are missing".
+ */
 public final class ClientMain {
     private ClientMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("parley client: not built yet");
+        Application.launch(ClientApplication.class, args);
     }
 }

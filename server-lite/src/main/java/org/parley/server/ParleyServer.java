@@ -88,8 +88,8 @@ public final class ParleyServer implements AutoCloseable {
             CredentialCache credentials = new CredentialCache(users);
             LoginThrottle throttle = new LoginThrottle(clock, config.maxAuthFailures(), config.authFailureWindow(),
                     config.authLockout());
-            DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(),
-                    new NonceService(clock, config.nonceLifetime()), credentials, throttle, transport.factories().headers(),
+            NonceService nonces = new NonceService(clock, config.nonceLifetime());
+            DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(), nonces, credentials, throttle, transport.factories().headers(),
                     config.digestAlgorithms());
 
             BindingTable bindings = new BindingTable(clock, new BindingStore(db));
@@ -102,28 +102,13 @@ public final class ParleyServer implements AutoCloseable {
             Proxy proxy = new Proxy(domain, authenticator, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
-            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle,
-                    new RequestDispatcher.ProxyHandler() {
-                        @Override
-                        public void onRequest(javax.sip.RequestEvent e) {
-                            proxy.onRequest(e);
-                        }
-
-                        @Override
-                        public void onResponse(javax.sip.ResponseEvent e) {
-                            proxy.onResponse(e);
-                        }
-
-                        @Override
-                        public void onTimeout(javax.sip.TimeoutEvent e) {
-                            proxy.onTimeout(e);
-                        }
-                    }));
+            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
                 if (watcher.changed()) {
                     credentials.invalidateAll();

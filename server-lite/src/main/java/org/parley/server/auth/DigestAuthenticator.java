@@ -77,7 +77,8 @@ public final class DigestAuthenticator {
             // an answer to a nonce we never issued (e.g. before a restart) is challenged afresh, not refused
             return Result.of(nonce == NonceService.Check.INVALID ? Verdict.CHALLENGE : Verdict.FORBIDDEN);
         }
-        if (nonce != NonceService.Check.VALID) {
+        if (nonce != NonceService.Check.VALID || (auth.getQop() != null && !nonces.acceptCount(auth.getNonce(), auth.getNonceCount()))) {
+            // expired, or a nonce count seen before (a replay): ask for a fresh nonce without bothering the user
             return Result.of(Verdict.STALE);
         }
         throttle.recordSuccess(user, source);
@@ -87,7 +88,7 @@ public final class DigestAuthenticator {
     private boolean matches(AuthorizationHeader auth, Request request, UserCredentials stored, DigestAlgorithm algorithm) {
         String uri = auth.getURI() == null ? null : auth.getURI().toString();
         String response = auth.getResponse();
-        if (uri == null || response == null) {
+        if (uri == null || response == null || !sameTarget(auth.getURI(), request.getRequestURI())) {
             return false;
         }
         String qop = auth.getQop();
@@ -102,6 +103,15 @@ public final class DigestAuthenticator {
         String expected = algorithm.response(stored.ha1(algorithm), request.getMethod(), uri, auth.getNonce(), nc, cnonce,
                 qop == null ? null : "auth");
         return expected.equalsIgnoreCase(response);
+    }
+
+    /** The digest uri must name the Request-URI (user, host, port), so an answer cannot be reused for another target. */
+    private static boolean sameTarget(javax.sip.address.URI digestUri, javax.sip.address.URI requestUri) {
+        if (digestUri instanceof javax.sip.address.SipURI d && requestUri instanceof javax.sip.address.SipURI r) {
+            return java.util.Objects.equals(d.getUser(), r.getUser()) && d.getHost().equalsIgnoreCase(r.getHost())
+                    && d.getPort() == r.getPort();
+        }
+        return digestUri.toString().equals(requestUri.toString());
     }
 
     private AuthorizationHeader credentialsForRealm(Request request, boolean proxy) {

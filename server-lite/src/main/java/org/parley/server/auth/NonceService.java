@@ -29,6 +29,8 @@ public final class NonceService {
     private final Clock clock;
     private final long lifetimeMillis;
     private final ThreadLocal<Mac> macs;
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_TRACKED_COUNTS = 200_000;
 
     public NonceService(Clock clock, Duration lifetime) {
         this.clock = clock;
@@ -83,6 +85,31 @@ public final class NonceService {
         long issued = ByteBuffer.wrap(raw).getLong();
         long age = clock.millis() - issued;
         return age < 0 || age > lifetimeMillis ? Check.STALE : Check.VALID;
+    }
+
+    /**
+     * Replay protection (RFC 7616 §3.4): a nonce count must grow with each use of one nonce. Returns false for a count
+     * already seen. Counts are remembered for a bounded number of nonces; past that bound the memory is reset,
+     * which at worst accepts one replay within the nonce lifetime.
+     */
+    public boolean acceptCount(String nonce, long nc) {
+        if (counts.size() > MAX_TRACKED_COUNTS) {
+            counts.clear();
+        }
+        boolean[] fresh = {false};
+        counts.compute(nonce, (k, last) -> {
+            if (last == null || nc > last) {
+                fresh[0] = true;
+                return nc;
+            }
+            return last;
+        });
+        return fresh[0];
+    }
+
+    /** Forgets counts of nonces older than the lifetime (they are stale anyway). */
+    public void sweep() {
+        counts.keySet().removeIf(n -> check(n) != Check.VALID);
     }
 
     private byte[] mac(byte[] data, int len) {

@@ -31,6 +31,7 @@ import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.registrar.Binding;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.transport.LocalDomain;
+import org.parley.server.transport.RequestDispatcher;
 import org.parley.server.transport.RequestSource;
 import org.parley.server.transport.Responses;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * registered contact of a local user (404 unknown, 480 not registered), follows Route headers for in-dialog
  * requests, records the route, detects loops (482) and exhausted Max-Forwards (483), and relays CANCEL and ACK.
  */
-public final class Proxy {
+public final class Proxy implements RequestDispatcher.ProxyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
     private static final long TIMER_C_SECONDS = 180;
 
@@ -69,6 +70,7 @@ public final class Proxy {
         this.factories = factories;
     }
 
+    @Override
     public void onRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
@@ -203,6 +205,7 @@ public final class Proxy {
         return Request.INVITE.equals(m) || Request.SUBSCRIBE.equals(m) || Request.REFER.equals(m) || Request.NOTIFY.equals(m);
     }
 
+    @Override
     public void onResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction ct = event.getClientTransaction();
@@ -221,6 +224,7 @@ public final class Proxy {
         }
     }
 
+    @Override
     public void onTimeout(TimeoutEvent event) {
         if (event.isServerTransaction()) {
             return;

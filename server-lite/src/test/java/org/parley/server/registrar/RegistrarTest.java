@@ -215,6 +215,29 @@ class RegistrarTest {
     }
 
     @Test
+    void replayedAuthorizationGetsAStaleChallengeAndAnswerForAnotherUriIsRefused() throws IOException {
+        try (SipTestClient alice = client(Transport.UDP, "alice")) {
+            String callId = UUID.randomUUID().toString();
+            String contact = "<" + alice.contact() + ">";
+            alice.send(alice.register(callId, 1, 600, null, contact));
+            SipMessage challenge = alice.expectResponse(Duration.ofSeconds(5));
+            String auth = SipTestClient.authorization(challenge.header("www-authenticate"), "alice",
+                    TestServer.password("alice"), "REGISTER", "sip:" + TestServer.DOMAIN);
+            alice.send(alice.register(callId, 2, 600, auth, contact));
+            assertThat(alice.expectResponse(Duration.ofSeconds(5)).status()).isEqualTo(200);
+            alice.send(alice.register(callId, 3, 600, auth, contact));
+            SipMessage replay = alice.expectResponse(Duration.ofSeconds(5));
+            assertThat(replay.status()).isEqualTo(401);
+            assertThat(replay.header("www-authenticate")).containsIgnoringCase("stale=true");
+
+            String otherUri = SipTestClient.authorization(replay.header("www-authenticate"), "alice",
+                    TestServer.password("alice"), "REGISTER", "sip:elsewhere.example");
+            alice.send(alice.register(callId, 4, 600, otherUri, contact));
+            assertThat(alice.expectResponse(Duration.ofSeconds(5)).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void bindingsSurviveARestartUntilTheyExpire() throws Exception {
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             assertThat(alice.registerWithDigest(TestServer.password("alice"), 600, DigestAlgorithm.MD5).status()).isEqualTo(200);

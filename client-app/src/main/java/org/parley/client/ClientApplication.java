@@ -1,0 +1,19 @@
+package org.parley.client;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.parley.client.ui.ThemeSwitcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX lifecycle object; it only hands the primary stage to the composition root. */
+public final class ClientApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientApplication.class);
+
+    @Override
+    public void start(Stage primaryStage) {
+        BuildInfo buildInfo = BuildInfo.load();
+        LOG.info("Parley Communicator {} starting", buildInfo.version());
+        new ClientApp(buildInfo, new ThemeSwitcher()).show(primaryStage);
+    }
+}

@@ -1,0 +1,74 @@
+package org.parley.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layer rules of docs/architecture.md, checked over the production classes of every module (the installer module
+ * depends on all of them). ArchUnit's default {@code failOnEmptyShould} makes a rule fail when its subject matches no
+ * class, so a rule cannot pass just because a package was renamed or not imported.
+ */
+@AnalyzeClasses(packages = "org.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+    private static final String CORE = "org.parley.core..";
+    private static final String SERVER = "org.parley.server..";
+    private static final String CLIENT = "org.parley.client..";
+    private static final String ATTENDANT = "org.parley.attendant..";
+
+    /** A call of {@code Platform.runLater} or a method reference to it ({@code Platform::runLater}). */
+    private static final DescribedPredicate<JavaAccess<?>> PLATFORM_RUN_LATER = DescribedPredicate.describe(
+            "javafx.application.Platform.runLater",
+            access -> access.getTargetOwner().getName().equals("javafx.application.Platform")
+                    && access.getName().equals("runLater"));
+
+    @ArchTest
+    static final ArchRule coreImportsNoUiToolkit = noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
+            .because("core is shared with the server and must run headless");
+
+    @ArchTest
+    static final ArchRule coreAndServerNeverDependOnTheApps = noClasses()
+            .that().resideInAnyPackage(CORE, SERVER)
+            .should().dependOnClassesThat().resideInAnyPackage(CLIENT, ATTENDANT)
+            .because("the apps build on core, never the other way round");
+
+    @ArchTest
+    static final ArchRule clientNeverDependsOnAttendant = noClasses()
+            .that().resideInAPackage(CLIENT)
+            .should().dependOnClassesThat().resideInAPackage(ATTENDANT)
+            .because("the apps are independent; what they share belongs in core");
+
+    @ArchTest
+    static final ArchRule attendantNeverDependsOnClient = noClasses()
+            .that().resideInAPackage(ATTENDANT)
+            .should().dependOnClassesThat().resideInAPackage(CLIENT)
+            .because("the apps are independent; what they share belongs in core");
+
+    @ArchTest
+    static final ArchRule coreNeverDependsOnServer = noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAPackage(SERVER)
+            .because("the server builds on core, never the other way round");
+
+    @ArchTest
+    static final ArchRule onlyUiExecutorCallsPlatformRunLater = noClasses()
+            .that().resideInAPackage("org.parley..").and().doNotHaveSimpleName("UiExecutor")
+            .should().accessTargetWhere(PLATFORM_RUN_LATER)
+            .because("UiExecutor is the one place that marshals onto the JavaFX thread; take it as an Executor");
+
+    @ArchTest
+    static final ArchRule noPublicStaticMethodReturnsAServiceOrRepository = noMethods()
+            .that().areDeclaredInClassesThat().resideInAPackage("org.parley..")
+            .and().arePublic().and().areStatic()
+            .should().haveRawReturnType(simpleNameEndingWith("Service").or(simpleNameEndingWith("Repository")))
+            .because("services and repositories are passed in through constructors, not fetched from static getters");
+}

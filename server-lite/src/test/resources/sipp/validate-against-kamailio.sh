@@ -23,7 +23,7 @@ run() { # name expected-exit sipp-args...
     echo "FAIL  $name (exit $?)"; failures=$((failures + 1)); fi
 }
 reg() { # user port transport
-  run "register-$1-$2" "127.0.0.1:$kport" -sf "$here/register.xml" -s "$1" -au "$1" -ap "secret-$1" \
+  run "register-$1-$2" "127.0.0.1:$kport" -sf "$here/register.xml" -s "$1" -au "$1" -ap "secret-$1" -auth_uri parley.test \
     -key expires 300 -p "$2" -t "$3"
 }
 call() { # name uac transport uas:port...
@@ -35,8 +35,8 @@ call() { # name uac transport uas:port...
     pids+=($!)
   done
   sleep 0.5
-  run "$name" "127.0.0.1:$kport" -sf "$here/$uac.xml" -s bob -au alice -ap secret-alice -key caller alice \
-    -p $((base + 10)) -t "$t"
+  run "$name" "127.0.0.1:$kport" -sf "$here/$uac.xml" -s bob -au alice -ap secret-alice -auth_uri bob@parley.test \
+    -key caller alice -p $((base + 10)) -t "$t"
   for p in "${pids[@]}"; do
     if wait "$p"; then echo "ok    $name: callee $p"; else echo "FAIL  $name: callee $p"; failures=$((failures + 1)); fi
   done
@@ -44,15 +44,15 @@ call() { # name uac transport uas:port...
 
 reg alice $((base + 1)) u1
 reg alice $((base + 2)) t1
-run register-wrong-password "127.0.0.1:$kport" -sf "$here/register-wrong-password.xml" -s alice -au alice -ap wrong -p $((base + 3))
-run unregister-contact "127.0.0.1:$kport" -sf "$here/unregister-contact.xml" -s bob -au bob -ap secret-bob -p $((base + 4))
-run unregister-all "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -p $((base + 4))
+run register-wrong-password "127.0.0.1:$kport" -sf "$here/register-wrong-password.xml" -s alice -au alice -ap wrong -auth_uri parley.test -p $((base + 3))
+run unregister-contact "127.0.0.1:$kport" -sf "$here/unregister-contact.xml" -s bob -au bob -ap secret-bob -auth_uri parley.test -p $((base + 4))
+run unregister-all "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -auth_uri parley.test -p $((base + 4))
 call call-udp uac-call u1 uas-answer:$((base + 5))
-run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -p $((base + 4))
+run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -auth_uri parley.test -p $((base + 4))
 call call-tcp uac-call t1 uas-answer:$((base + 6))
-run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -p $((base + 4))
+run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -auth_uri parley.test -p $((base + 4))
 call cancel uac-cancel u1 uas-ring-no-answer:$((base + 7))
-run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -p $((base + 4))
+run unregister-bob "127.0.0.1:$kport" -sf "$here/unregister-all.xml" -s bob -au bob -ap secret-bob -auth_uri parley.test -p $((base + 4))
 call forking uac-call u1 uas-answer:$((base + 8)) uas-ring-no-answer:$((base + 9))
 
 echo "$failures failure(s); logs in $work"

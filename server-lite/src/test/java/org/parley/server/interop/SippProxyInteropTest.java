@@ -53,7 +53,7 @@ class SippProxyInteropTest {
         int port = FreePorts.udpAndTcp();
         SippResult reg = SippRunner.scenario(work, "register.xml", port).transport(transport)
                 .remote("127.0.0.1", server.sipPort())
-                .service("bob").auth("bob", TestServer.password("bob"))
+                .service("bob").auth("bob", TestServer.password("bob"), server.domain())
                 .key("domain", server.domain()).key("expires", "600")
                 .run();
         assertThat(reg.oneCallSucceeded()).as("bob registers contact port " + port + "\n" + reg.describe()).isTrue();
@@ -68,7 +68,7 @@ class SippProxyInteropTest {
     private SippResult aliceCallsBob(String uacScenario, Transport transport) {
         return SippRunner.scenario(work, uacScenario, FreePorts.udpAndTcp()).transport(transport)
                 .remote("127.0.0.1", server.sipPort())
-                .service("bob").auth("alice", TestServer.password("alice"))
+                .service("bob").auth("alice", TestServer.password("alice"), "bob@" + server.domain())
                 .key("caller", "alice").key("domain", server.domain())
                 .run();
     }

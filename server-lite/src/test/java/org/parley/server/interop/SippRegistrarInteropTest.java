@@ -44,7 +44,7 @@ class SippRegistrarInteropTest {
     private SippRunner sipp(String scenario, String password) {
         return SippRunner.scenario(work, scenario, FreePorts.udpAndTcp())
                 .remote("127.0.0.1", server.sipPort())
-                .service("alice").auth("alice", password)
+                .service("alice").auth("alice", password, server.domain())
                 .key("domain", server.domain()).key("expires", "600");
     }
 

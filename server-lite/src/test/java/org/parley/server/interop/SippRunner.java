@@ -46,6 +46,7 @@ final class SippRunner {
     private String service;
     private String authUser;
     private String authPassword;
+    private String authUri;
     private Transport transport = Transport.UDP;
     private Duration timeout = Duration.ofSeconds(20);
     private final Map<String, String> keys = new LinkedHashMap<>();
@@ -73,10 +74,15 @@ final class SippRunner {
         return this;
     }
 
-    /** Credentials used for {@code [authentication]} after a 401 or 407. */
-    SippRunner auth(String user, String password) {
+    /**
+     * Credentials used for {@code [authentication]} after a 401 or 407. {@code digestUri} (without "sip:") must be
+     * the Request-URI of the authenticated request: SIPp otherwise puts its remote address there, which a server
+     * checking the digest uri against the Request-URI (RFC 2617 section 3.2.2.5) refuses.
+     */
+    SippRunner auth(String user, String password, String digestUri) {
         this.authUser = user;
         this.authPassword = password;
+        this.authUri = digestUri;
         return this;
     }
 
@@ -126,7 +132,7 @@ final class SippRunner {
             cmd.addAll(List.of("-s", service));
         }
         if (authUser != null) {
-            cmd.addAll(List.of("-au", authUser, "-ap", authPassword));
+            cmd.addAll(List.of("-au", authUser, "-ap", authPassword, "-auth_uri", authUri));
         }
         keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
         LOG.info("sipp: {}", String.join(" ", cmd));

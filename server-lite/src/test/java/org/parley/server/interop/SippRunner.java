@@ -48,7 +48,7 @@ final class SippRunner {
     private String authPassword;
     private String authUri;
     private Transport transport = Transport.UDP;
-    private Duration timeout = Duration.ofSeconds(20);
+    private final Duration timeout = Duration.ofSeconds(20);
     private final Map<String, String> keys = new LinkedHashMap<>();
 
     private SippRunner(Path workDir, String scenario, int localPort) {
@@ -94,11 +94,6 @@ final class SippRunner {
 
     SippRunner transport(Transport t) {
         this.transport = t;
-        return this;
-    }
-
-    SippRunner timeout(Duration d) {
-        this.timeout = d;
         return this;
     }
 
@@ -241,10 +236,6 @@ final class SippRunner {
                 Thread.currentThread().interrupt();
             }
             return SippResult.read(scenario, process.exitValue(), errors, messages, stats, screen);
-        }
-
-        void kill() {
-            process.destroyForcibly();
         }
     }
 

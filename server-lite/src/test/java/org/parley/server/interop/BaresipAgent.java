@@ -85,7 +85,7 @@ final class BaresipAgent implements AutoCloseable {
                     + ";answermode=auto\n");
             Files.writeString(dir.resolve("contacts"), "");
             Path log = dir.resolve("baresip.log");
-            List<String> cmd = List.of(baresip, "-4", "-f", dir.toAbsolutePath().toString());
+            List<String> cmd = List.of(baresip, "-4", "-s", "-f", dir.toAbsolutePath().toString());
             LOG.info("baresip {}: {} (sip 127.0.0.1:{}, console {})", user, cmd, sipPort, consolePort);
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -167,6 +167,13 @@ final class BaresipAgent implements AutoCloseable {
             }
             sleep(100);
         }
+    }
+
+    /** True when the SIP trace (-s) shows a {@code method} request that arrived over UDP from 127.0.0.1:{@code port}. */
+    boolean receivedRequestFrom(String method, int port) {
+        String trace = output().replaceAll("\\[\\d+:\\d\\d:\\d\\d\\] audio=[^ ]+ \\(bit/s\\)\\s*", "");
+        return Pattern.compile("(?m)^UDP 127\\.0\\.0\\.1:" + port + " -> [^\\n]*\\n" + method + " sip:")
+                .matcher(trace).find();
     }
 
     /** Quits baresip through its console (closing the recordings) and waits for it to exit. */

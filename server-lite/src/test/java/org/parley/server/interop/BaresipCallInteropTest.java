@@ -83,6 +83,10 @@ class BaresipCallInteropTest {
         alice.quit();
         bob.quit();
         String both = alice.describe() + "\n" + bob.describe();
+        assertThat(bob.receivedRequestFrom("INVITE", server.sipPort())).as("INVITE reached bob via the server\n" + both)
+                .isTrue();
+        assertThat(bob.receivedRequestFrom("BYE", server.sipPort()))
+                .as("BYE reached bob via the server (Record-Route)\n" + both).isTrue();
 
         // 20 ms packets: 50 per second each way; allow for start-up and the hang-up.
         long minimumPackets = TALK_MILLIS / 20 / 2;

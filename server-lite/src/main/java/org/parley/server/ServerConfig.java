@@ -25,8 +25,9 @@ import org.parley.core.sip.DigestAlgorithm;
  *                           that lock the pair ({@code 5})
  * @param authFailureWindow  window for counting failures ({@code 60 s})
  * @param authLockout        how long a locked pair gets 403 ({@code 60 s})
- * @param digestAlgorithms   digest algorithms offered in challenges, most preferred first ({@code SHA-256, MD5},
- *                           RFC 8760); some clients (SIPp, older phones) only cope with MD5 offered alone
+ * @param digestAlgorithms   digest algorithms offered in challenges, most preferred first ({@code MD5}: stock
+ *                           softphones such as Debian's baresip, and SIPp, fail when SHA-256 is offered, alone or
+ *                           beside MD5; {@code SHA-256, MD5} per RFC 8760 for fleets that support it)
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
@@ -50,7 +51,7 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+                List.of(DigestAlgorithm.MD5));
     }
 
     public ServerConfig withDomain(String d) {

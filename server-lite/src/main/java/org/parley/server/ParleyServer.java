@@ -97,7 +97,7 @@ public final class ParleyServer implements AutoCloseable {
             transport.router().attach(bindings::hopForContact);
 
             Responses responses = new Responses(transport.factories(), transport.provider());
-            Registrar registrar = new Registrar(domain, authenticator, bindings, responses, transport.factories(), clock,
+            Registrar registrar = new Registrar(domain, new org.parley.server.auth.Gatekeeper(authenticator, responses), bindings, responses, transport.factories(), clock,
                     config.minExpires(), config.maxExpires(), config.defaultExpires());
             Proxy proxy = new Proxy(domain, authenticator, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);

@@ -28,6 +28,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.auth.Gatekeeper;
 import org.parley.server.registrar.Binding;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.transport.LocalDomain;
@@ -48,6 +49,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
 
     private final LocalDomain domain;
     private final DigestAuthenticator authenticator;
+    private final Gatekeeper gatekeeper;
     private final BindingTable bindings;
     private final Predicate<String> userExists;
     private final Responses responses;
@@ -61,6 +63,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
                  org.parley.server.transport.ContactRouter router, ScheduledExecutorService timers) {
         this.domain = domain;
         this.authenticator = authenticator;
+        this.gatekeeper = new Gatekeeper(authenticator, responses);
         this.bindings = bindings;
         this.userExists = userExists;
         this.responses = responses;
@@ -118,25 +121,13 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
             fork(server, request, template, List.of(template.getRequestURI()), hash, false, inbound);
             return;
         }
-        DigestAuthenticator.Result auth = authenticator.authenticate(request, true, RequestSource.of(request).host());
-        switch (auth.verdict()) {
-            case CHALLENGE, STALE -> {
-                Response challenge = responses.create(request, Response.PROXY_AUTHENTICATION_REQUIRED, null);
-                authenticator.addChallenges(challenge, auth.verdict() == DigestAuthenticator.Verdict.STALE);
-                responses.send(server, challenge);
-                return;
-            }
-            case FORBIDDEN -> {
-                responses.reply(server, request, Response.FORBIDDEN, null);
-                return;
-            }
-            default -> {
-                // authenticated
-            }
+        java.util.Optional<String> originator = gatekeeper.admit(server, request, true);
+        if (originator.isEmpty()) {
+            return;
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         if (!(from.getAddress().getURI() instanceof SipURI fromUri) || fromUri.getUser() == null
-                || !auth.username().equals(fromUri.getUser().toLowerCase(Locale.ROOT)) || !domain.isLocalHost(fromUri.getHost())) {
+                || !originator.get().equals(fromUri.getUser().toLowerCase(Locale.ROOT)) || !domain.isLocalHost(fromUri.getHost())) {
             responses.reply(server, request, Response.FORBIDDEN, "From does not match the authenticated user");
             return;
         }

@@ -18,7 +18,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.auth.Gatekeeper;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.RequestSource;
 import org.parley.server.transport.Responses;
@@ -32,7 +32,7 @@ import org.parley.server.transport.SipFactories;
  */
 public final class Registrar {
     private final LocalDomain domain;
-    private final DigestAuthenticator authenticator;
+    private final Gatekeeper gatekeeper;
     private final BindingTable bindings;
     private final Responses responses;
     private final SipFactories factories;
@@ -41,10 +41,10 @@ public final class Registrar {
     private final long maxExpires;
     private final long defaultExpires;
 
-    public Registrar(LocalDomain domain, DigestAuthenticator authenticator, BindingTable bindings, Responses responses,
+    public Registrar(LocalDomain domain, Gatekeeper gatekeeper, BindingTable bindings, Responses responses,
                      SipFactories factories, Clock clock, Duration minExpires, Duration maxExpires, Duration defaultExpires) {
         this.domain = domain;
-        this.authenticator = authenticator;
+        this.gatekeeper = gatekeeper;
         this.bindings = bindings;
         this.responses = responses;
         this.factories = factories;
@@ -60,22 +60,7 @@ public final class Registrar {
             responses.reply(null, request, Response.FORBIDDEN, "Not a registrar for this domain");
             return;
         }
-        RequestSource source = RequestSource.of(request);
-        DigestAuthenticator.Result auth = authenticator.authenticate(request, false, source.host());
-        switch (auth.verdict()) {
-            case CHALLENGE, STALE -> {
-                Response challenge = responses.create(request, Response.UNAUTHORIZED, null);
-                authenticator.addChallenges(challenge, auth.verdict() == DigestAuthenticator.Verdict.STALE);
-                responses.send(null, challenge);
-                return;
-            }
-            case FORBIDDEN -> {
-                responses.reply(null, request, Response.FORBIDDEN, null);
-                return;
-            }
-            case AUTHENTICATED -> register(request, auth.username(), source);
-            default -> throw new IllegalStateException(auth.verdict().toString());
-        }
+        gatekeeper.admit(null, request, false).ifPresent(user -> register(request, user, RequestSource.of(request)));
     }
 
     private void register(Request request, String user, RequestSource source) {

@@ -176,13 +176,15 @@ class ProxyTest {
     }
 
     @Test
-    void inviteWithoutCredentialsGets407WithDigestChallenges() throws IOException {
+    void inviteWithoutCredentialsGets407WithTheConfiguredDigestChallenge() throws IOException {
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             Call call = new Call("x@test", "t1", "sip:bob@" + TestServer.DOMAIN, 1, SipTestClient.newBranch());
             alice.send(invite(alice, call, null));
             SipMessage r = alice.expectResponse(WAIT);
             assertThat(r.status()).isEqualTo(407);
-            assertThat(r.headers("proxy-authenticate")).hasSize(2);
+            assertThat(r.headers("proxy-authenticate")).hasSize(1);
+            assertThat(SipMessage.param(r.header("proxy-authenticate"), "algorithm")).isEqualTo("MD5");
+            assertThat(SipMessage.param(r.header("proxy-authenticate"), "realm")).isEqualTo(TestServer.DOMAIN);
         }
     }
 

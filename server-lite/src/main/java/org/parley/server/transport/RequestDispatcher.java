@@ -16,6 +16,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.server.transport.malformed.RequestChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class RequestDispatcher implements SipListener {
     private final Consumer<RequestEvent> registrar;
     private final Consumer<RequestEvent> serverOptions;
     private final ProxyHandler proxy;
+    private final RequestChecks checks;
 
     public RequestDispatcher(LocalDomain domain, Responses responses, Consumer<RequestEvent> registrar,
                              Consumer<RequestEvent> serverOptions, ProxyHandler proxy) {
@@ -50,6 +52,7 @@ public final class RequestDispatcher implements SipListener {
         this.registrar = registrar;
         this.serverOptions = serverOptions;
         this.proxy = proxy;
+        this.checks = new RequestChecks(domain);
     }
 
     @Override
@@ -62,6 +65,14 @@ public final class RequestDispatcher implements SipListener {
                 LOG.debug("rejecting {} with 400: {}", method, problem);
                 if (!Request.ACK.equals(method)) {
                     responses.reply(event.getServerTransaction(), request, Response.BAD_REQUEST, problem);
+                }
+                return;
+            }
+            RequestChecks.Rejection rejection = checks.check(request);
+            if (rejection != null) {
+                LOG.debug("rejecting {} with {}: {}", method, rejection.status(), rejection.reason());
+                if (!Request.ACK.equals(method)) {
+                    responses.reply(event.getServerTransaction(), request, rejection.status(), rejection.reason());
                 }
                 return;
             }

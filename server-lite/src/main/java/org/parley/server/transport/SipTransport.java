@@ -13,6 +13,7 @@ import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
 import org.parley.core.sip.NoServerLogger;
 import org.parley.core.sip.Slf4jStackLogger;
+import org.parley.server.transport.malformed.StrictMessageParserFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,8 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("javax.sip.ROUTER_PATH", ContactRouter.class.getName());
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         // no javax.sip.EXTENSION_METHODS: the stack would treat them as dialog-creating and demand a Contact
+        // stricter than JAIN-SIP's liberal parser: malformed requests get the stack's automatic 400 (ADR 0020)
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", NoServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");

@@ -2,7 +2,8 @@ package org.parley.attendant;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.parley.attendant.ui.ThemeSwitcher;
+import org.parley.ui.BuildInfo;
+import org.parley.ui.ThemeSwitcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ public final class AttendantApplication extends Application {
     @Override
     public void start(Stage primaryStage) {
         BuildInfo buildInfo = BuildInfo.load();
-        LOG.info("Parley Attendant {} starting", buildInfo.version());
+        LOG.info("{} {} starting", AttendantApp.IDENTITY.title(), buildInfo.version());
         new AttendantApp(buildInfo, new ThemeSwitcher()).show(primaryStage);
     }
 }

@@ -1,20 +1,20 @@
 package org.parley.client;
 
 import java.util.Objects;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.parley.client.ui.Theme;
-import org.parley.client.ui.ThemeSwitcher;
-import org.parley.client.welcome.WelcomeView;
-import org.parley.client.welcome.WelcomeViewModel;
+import org.kordamp.ikonli.feather.Feather;
+import org.parley.ui.AppIdentity;
+import org.parley.ui.BuildInfo;
+import org.parley.ui.ThemeSwitcher;
+import org.parley.ui.welcome.WelcomeScreen;
 
 /**
  * Composition root of the Communicator: builds the view models and views with their collaborators and shows the
  * first screen. Features are wired here by constructor injection; nothing is looked up statically.
  */
 public final class ClientApp {
-    static final double WIDTH = 560;
-    static final double HEIGHT = 380;
+    /** The Communicator's name and icon on the screens it shares with the Attendant console (ui-common). */
+    static final AppIdentity IDENTITY = new AppIdentity("Parley Communicator", Feather.MESSAGE_CIRCLE);
 
     private final BuildInfo buildInfo;
     private final ThemeSwitcher themes;
@@ -26,16 +26,6 @@ public final class ClientApp {
 
     /** Shows the first screen (welcome, not signed in) on {@code stage}. Call on the JavaFX application thread. */
     public void show(Stage stage) {
-        WelcomeViewModel welcome = new WelcomeViewModel(buildInfo.version(), Theme.LIGHT);
-        themes.apply(welcome.getTheme());
-        welcome.themeProperty().addListener((obs, old, now) -> themes.apply(now));
-
-        stage.titleProperty().bind(welcome.titleProperty());
-        stage.setMinWidth(WIDTH * 0.75);
-        stage.setMinHeight(HEIGHT * 0.75);
-        Scene scene = new Scene(new WelcomeView(welcome).root(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(themes.appStylesheet());
-        stage.setScene(scene);
-        stage.show();
+        new WelcomeScreen(IDENTITY, buildInfo, themes).show(stage);
     }
 }

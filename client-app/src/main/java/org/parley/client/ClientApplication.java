@@ -2,7 +2,8 @@ package org.parley.client;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.parley.client.ui.ThemeSwitcher;
+import org.parley.ui.BuildInfo;
+import org.parley.ui.ThemeSwitcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ public final class ClientApplication extends Application {
     @Override
     public void start(Stage primaryStage) {
         BuildInfo buildInfo = BuildInfo.load();
-        LOG.info("Parley Communicator {} starting", buildInfo.version());
+        LOG.info("{} {} starting", ClientApp.IDENTITY.title(), buildInfo.version());
         new ClientApp(buildInfo, new ThemeSwitcher()).show(primaryStage);
     }
 }

@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayerRulesTest {
     private static final String CORE = "org.parley.core..";
     private static final String SERVER = "org.parley.server..";
+    private static final String UI_COMMON = "org.parley.ui..";
     private static final String CLIENT = "org.parley.client..";
     private static final String ATTENDANT = "org.parley.attendant..";
 
@@ -38,20 +39,26 @@ class LayerRulesTest {
     @ArchTest
     static final ArchRule coreAndServerNeverDependOnTheApps = noClasses()
             .that().resideInAnyPackage(CORE, SERVER)
-            .should().dependOnClassesThat().resideInAnyPackage(CLIENT, ATTENDANT)
-            .because("the apps build on core, never the other way round");
+            .should().dependOnClassesThat().resideInAnyPackage(CLIENT, ATTENDANT, UI_COMMON)
+            .because("the apps and ui-common build on core, never the other way round");
+
+    @ArchTest
+    static final ArchRule uiCommonNeverDependsOnTheAppsOrTheServer = noClasses()
+            .that().resideInAPackage(UI_COMMON)
+            .should().dependOnClassesThat().resideInAnyPackage(CLIENT, ATTENDANT, SERVER)
+            .because("ui-common serves both apps, so it knows neither of them; the desktop never embeds the server");
 
     @ArchTest
     static final ArchRule clientNeverDependsOnAttendant = noClasses()
             .that().resideInAPackage(CLIENT)
             .should().dependOnClassesThat().resideInAPackage(ATTENDANT)
-            .because("the apps are independent; what they share belongs in core");
+            .because("the apps are independent; what they share belongs in ui-common (screens) or core");
 
     @ArchTest
     static final ArchRule attendantNeverDependsOnClient = noClasses()
             .that().resideInAPackage(ATTENDANT)
             .should().dependOnClassesThat().resideInAPackage(CLIENT)
-            .because("the apps are independent; what they share belongs in core");
+            .because("the apps are independent; what they share belongs in ui-common (screens) or core");
 
     @ArchTest
     static final ArchRule coreNeverDependsOnServer = noClasses()
@@ -61,9 +68,9 @@ class LayerRulesTest {
 
     @ArchTest
     static final ArchRule onlyUiExecutorCallsPlatformRunLater = noClasses()
-            .that().resideInAPackage("org.parley..").and().doNotHaveSimpleName("UiExecutor")
+            .that().resideInAPackage("org.parley..").and().doNotHaveFullyQualifiedName("org.parley.ui.UiExecutor")
             .should().accessTargetWhere(PLATFORM_RUN_LATER)
-            .because("UiExecutor is the one place that marshals onto the JavaFX thread; take it as an Executor");
+            .because("org.parley.ui.UiExecutor is the one way onto the JavaFX thread; take it as an Executor");
 
     @ArchTest
     static final ArchRule noPublicStaticMethodReturnsAServiceOrRepository = noMethods()

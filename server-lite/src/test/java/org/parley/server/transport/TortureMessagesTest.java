@@ -35,13 +35,17 @@ import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.TestServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * RFC 4475's torture messages, sent byte for byte to one running server-lite: each gets the outcome
+ * RFC 4475's torture messages, sent byte for byte to a running server-lite: each gets the outcome
  * {@code rfc4475/index.tsv} expects (a status code, no response, or a closed connection), and after each one the
- * server still answers an OPTIONS for itself with 200.
+ * server still answers an OPTIONS for itself with 200. Each message gets a fresh server: several RFC messages share
+ * branch and sent-by, so within 32 s one server rightly takes the later ones for retransmissions (ADR 0020).
  */
 class TortureMessagesTest {
+    private static final Logger LOG = LoggerFactory.getLogger(TortureMessagesTest.class);
     private static final Duration WAIT = Duration.ofSeconds(2);
     private static final Pattern SENT_BY = Pattern.compile(
             "SIP\\s*/\\s*[0-9.]+\\s*/\\s*[A-Za-z]+\\s+([^;:,\\s]+)\\s*(?::\\s*(\\d+))?");
@@ -117,6 +121,8 @@ class TortureMessagesTest {
         byte[] bytes = message(fixture.tag());
         String outcome = "udp".equals(fixture.transport()) ? overUdp(bytes) : overTcp(bytes);
         int options = optionsStatus();
+        LOG.info("RFC 4475 {} over {}: {} (expected {}), then OPTIONS {}", fixture.tag(), fixture.transport(), outcome,
+                fixture.expected(), options);
         assertAll(() -> assertTrue(fixture.acceptable().contains(outcome),
                         fixture.tag() + ": expected " + fixture.expected() + " (" + fixture.why() + ") but got " + outcome),
                 () -> assertEquals(200, options, "OPTIONS to the server after " + fixture.tag() + " (-1: no answer)"));

@@ -33,3 +33,9 @@ CREATE TABLE registrations (
     PRIMARY KEY (aor, contact_uri)
 );
 CREATE INDEX registrations_expiry ON registrations (expires_at);
+
+-- Server-wide facts other processes need (e.g. the domain, which is the digest realm for `parley admin`).
+CREATE TABLE server_settings (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);

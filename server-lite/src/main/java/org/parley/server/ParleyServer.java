@@ -1,0 +1,186 @@
+package org.parley.server;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parley.server.auth.CredentialCache;
+import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.auth.LoginThrottle;
+import org.parley.server.auth.NonceService;
+import org.parley.server.proxy.Proxy;
+import org.parley.server.registrar.BindingStore;
+import org.parley.server.registrar.BindingTable;
+import org.parley.server.registrar.Registrar;
+import org.parley.server.store.Database;
+import org.parley.server.store.SqliteDialect;
+import org.parley.server.transport.Addresses;
+import org.parley.server.transport.LocalDomain;
+import org.parley.server.transport.RequestDispatcher;
+import org.parley.server.transport.Responses;
+import org.parley.server.transport.ServerOptions;
+import org.parley.server.transport.SipTransport;
+import org.parley.server.transport.TlsMaterial;
+import org.parley.server.users.UserChangeWatcher;
+import org.parley.server.users.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** server-lite's composition root: builds every part from the configuration, starts them, and stops them. */
+public final class ParleyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final Database db;
+    private final UserRepository users;
+    private final SipTransport transport;
+    private final BindingTable bindings;
+    private final ScheduledExecutorService scheduler;
+    private final LocalDomain domain;
+    private final TlsMaterial tls;
+
+    private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
+                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls) {
+        this.db = db;
+        this.users = users;
+        this.transport = transport;
+        this.bindings = bindings;
+        this.scheduler = scheduler;
+        this.domain = domain;
+        this.tls = tls;
+    }
+
+    public static ParleyServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static ParleyServer start(ServerConfig config, Clock clock) {
+        String bind = config.bindAddress();
+        boolean wildcard = Addresses.isWildcard(bind);
+        String host = config.advertisedHost() != null ? config.advertisedHost() : wildcard ? Addresses.primaryAddress() : bind;
+        int sipPort = config.sipPort() == 0 ? Addresses.freeUdpAndTcpPort(wildcard ? "0.0.0.0" : bind) : config.sipPort();
+        int tlsPort = config.tlsPort() == 0 ? Addresses.freeTcpPort(wildcard ? "0.0.0.0" : bind) : config.tlsPort();
+
+        Database db = Database.open(config.dataDir(), new SqliteDialect());
+        SipTransport transport = null;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-server-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            UserRepository users = new UserRepository(db, clock);
+            new org.parley.server.store.ServerSettingsRepository(db).put(
+                    org.parley.server.store.ServerSettingsRepository.DOMAIN, config.domain());
+            TlsMaterial tls = config.tlsEnabled() ? TlsMaterial.loadOrCreate(config.dataDir(), config.domain(), host) : null;
+            int workers = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+            transport = SipTransport.start(new SipTransport.Settings(bind, sipPort, tlsPort, tls, workers));
+
+            Set<String> aliases = new HashSet<>();
+            aliases.add(bind);
+            aliases.add("localhost");
+            if (wildcard) {
+                aliases.addAll(Addresses.interfaceAddresses());
+            }
+            LocalDomain domain = new LocalDomain(config.domain(), host, aliases, sipPort, config.tlsEnabled() ? tlsPort : -1);
+
+            CredentialCache credentials = new CredentialCache(users);
+            LoginThrottle throttle = new LoginThrottle(clock, config.maxAuthFailures(), config.authFailureWindow(),
+                    config.authLockout());
+            DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(),
+                    new NonceService(clock, config.nonceLifetime()), credentials, throttle, transport.factories().headers());
+
+            BindingTable bindings = new BindingTable(clock, new BindingStore(db));
+            bindings.load();
+            transport.router().attach(bindings::hopForContact);
+
+            Responses responses = new Responses(transport.factories(), transport.provider());
+            Registrar registrar = new Registrar(domain, authenticator, bindings, responses, transport.factories(), clock,
+                    config.minExpires(), config.maxExpires(), config.defaultExpires());
+            Proxy proxy = new Proxy(domain, authenticator, bindings, u -> credentials.find(u).isPresent(), responses,
+                    transport.provider(), transport.factories(), transport.router(), scheduler);
+            ServerOptions options = new ServerOptions(responses, transport.factories());
+            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle,
+                    new RequestDispatcher.ProxyHandler() {
+                        @Override
+                        public void onRequest(javax.sip.RequestEvent e) {
+                            proxy.onRequest(e);
+                        }
+
+                        @Override
+                        public void onResponse(javax.sip.ResponseEvent e) {
+                            proxy.onResponse(e);
+                        }
+
+                        @Override
+                        public void onTimeout(javax.sip.TimeoutEvent e) {
+                            proxy.onTimeout(e);
+                        }
+                    }));
+
+            UserChangeWatcher watcher = new UserChangeWatcher(db);
+            scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
+                if (watcher.changed()) {
+                    credentials.invalidateAll();
+                }
+            }), 1, 1, TimeUnit.SECONDS);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            if (transport != null) {
+                transport.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.getMessage(), e);
+        }
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public String host() {
+        return domain.advertisedHost();
+    }
+
+    public String domain() {
+        return domain.domain();
+    }
+
+    public int sipPort() {
+        return domain.sipPort();
+    }
+
+    public int tlsPort() {
+        return domain.tlsPort();
+    }
+
+    /** The TLS material in use, or null when TLS is off. */
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        transport.close();
+        try {
+            bindings.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("could not save registrations at shutdown: {}", e.getMessage());
+        }
+        db.close();
+    }
+}

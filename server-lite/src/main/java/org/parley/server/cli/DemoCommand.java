@@ -1,0 +1,85 @@
+package org.parley.server.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parley.server.ServerConfig;
+import org.parley.server.store.Database;
+import org.parley.server.store.SqliteDialect;
+import org.parley.server.users.UserCredentials;
+import org.parley.server.users.UserProfile;
+import org.parley.server.users.UserRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parley demo}: seeds a demo organisation (once) and runs the server on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Seed a demo organisation (first run only; passwords are printed once) and run the server.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:user.home}/.parley/demo")
+    Path dataDir;
+
+    @Mixin
+    ServerFlags server = new ServerFlags();
+
+    /** The demo office: user, name, title, department, work phone, mobile phone. */
+    static final List<String[]> PEOPLE = List.of(
+            new String[] {"alice", "Alice Archer", "Managing Director", "Management", "+44 20 7946 0101", "+44 7700 900101"},
+            new String[] {"bob", "Bob Baker", "Sales Manager", "Sales", "+44 20 7946 0102", "+44 7700 900102"},
+            new String[] {"carol", "Carol Chen", "Receptionist", "Front Office", "+44 20 7946 0100", "+44 7700 900103"},
+            new String[] {"dave", "Dave Dunn", "Account Executive", "Sales", "+44 20 7946 0104", "+44 7700 900104"},
+            new String[] {"erin", "Erin Evans", "Executive Assistant", "Management", "+44 20 7946 0105", "+44 7700 900105"},
+            new String[] {"frank", "Frank Foster", "IT Administrator", "IT", "+44 20 7946 0106", "+44 7700 900106"},
+            new String[] {"grace", "Grace Green", "Finance Director", "Finance", "+44 20 7946 0107", "+44 7700 900107"},
+            new String[] {"heidi", "Heidi Hall", "Accountant", "Finance", "+44 20 7946 0108", "+44 7700 900108"},
+            new String[] {"ivan", "Ivan Ito", "Support Engineer", "Support", "+44 20 7946 0109", "+44 7700 900109"},
+            new String[] {"judy", "Judy Jones", "Support Lead", "Support", "+44 20 7946 0110", "+44 7700 900110"},
+            new String[] {"mallory", "Mallory Moss", "Marketing Manager", "Marketing", "+44 20 7946 0111", "+44 7700 900111"},
+            new String[] {"oscar", "Oscar Ortiz", "Office Manager", "Front Office", "+44 20 7946 0112", "+44 7700 900112"});
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = server.resolve(dataDir, spec);
+        seed(config);
+        return ServerCommand.run(config, spec.commandLine().getOut());
+    }
+
+    private void seed(ServerConfig config) {
+        var out = spec.commandLine().getOut();
+        try (Database db = Database.open(config.dataDir(), new SqliteDialect())) {
+            UserRepository users = new UserRepository(db, Clock.systemUTC());
+            if (!users.list().isEmpty()) {
+                out.printf("demo organisation already in %s (reset a password: ./parley admin --data %s user passwd NAME --password-stdin)%n",
+                        config.dataDir(), config.dataDir());
+                return;
+            }
+            SecureRandom random = new SecureRandom();
+            out.printf("seeding the demo organisation in %s; passwords are shown this once:%n", config.dataDir());
+            for (String[] p : PEOPLE) {
+                String password = password(random);
+                users.add(new UserProfile(p[0], p[1], p[2], p[3], p[0] + "@" + config.domain(), p[4], p[5], null),
+                        UserCredentials.fromPassword(p[0], config.domain(), password));
+                out.printf("  sip:%s@%s  %-14s %-20s password %s%n", p[0], config.domain(), p[1], p[2], password);
+            }
+        }
+        out.flush();
+    }
+
+    private static String password(SecureRandom random) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.parley.server.cli;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import org.parley.core.error.ErrorCode;
+import org.parley.core.error.ParleyException;
+import org.parley.server.ServerConfig;
+
+/**
+ * Reads {@code server.properties} (keys as in docs/configuration.md) over the defaults. Unknown keys and bad
+ * values are errors: a typo must not silently leave a default in place.
+ */
+final class ServerSettings {
+    private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
+            "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds");
+
+    private ServerSettings() {
+    }
+
+    static ServerConfig apply(ServerConfig c, Properties p) {
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new ParleyException(ErrorCode.CONFIGURATION, "unknown setting '" + key + "' in server.properties");
+            }
+        }
+        if (p.containsKey("domain")) {
+            c = c.withDomain(p.getProperty("domain").trim());
+        }
+        if (p.containsKey("bind")) {
+            c = c.withBind(p.getProperty("bind").trim());
+        }
+        c = c.withPorts(integer(p, "sip-port", c.sipPort()), integer(p, "tls-port", c.tlsPort()));
+        c = c.withNonceLifetime(Duration.ofSeconds(integer(p, "nonce-lifetime-seconds", (int) c.nonceLifetime().toSeconds())));
+        c = c.withAuthThrottle(integer(p, "auth-max-failures", c.maxAuthFailures()),
+                Duration.ofSeconds(integer(p, "auth-failure-window-seconds", (int) c.authFailureWindow().toSeconds())),
+                Duration.ofSeconds(integer(p, "auth-lockout-seconds", (int) c.authLockout().toSeconds())));
+        return c;
+    }
+
+    private static int integer(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ParleyException(ErrorCode.CONFIGURATION, "setting '" + key + "' must be a whole number, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.parley.server.proxy;
+
+import gov.nist.javax.sip.ServerTransactionExt;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.server.auth.DigestAuthenticator;
+import org.parley.server.registrar.Binding;
+import org.parley.server.registrar.BindingTable;
+import org.parley.server.transport.LocalDomain;
+import org.parley.server.transport.RequestSource;
+import org.parley.server.transport.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stateful proxy (RFC 3261 §16): authenticates who originates (407), routes initial requests to every
+ * registered contact of a local user (404 unknown, 480 not registered), follows Route headers for in-dialog
+ * requests, records the route, detects loops (482) and exhausted Max-Forwards (483), and relays CANCEL and ACK.
+ */
+public final class Proxy {
+    private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
+    private static final long TIMER_C_SECONDS = 180;
+
+    private final LocalDomain domain;
+    private final DigestAuthenticator authenticator;
+    private final BindingTable bindings;
+    private final Predicate<String> userExists;
+    private final Responses responses;
+    private final SipProvider provider;
+    private final Forwarder forwarder;
+    private final ScheduledExecutorService timers;
+    private final org.parley.server.transport.SipFactories factories;
+
+    public Proxy(LocalDomain domain, DigestAuthenticator authenticator, BindingTable bindings, Predicate<String> userExists,
+                 Responses responses, SipProvider provider, org.parley.server.transport.SipFactories factories,
+                 org.parley.server.transport.ContactRouter router, ScheduledExecutorService timers) {
+        this.domain = domain;
+        this.authenticator = authenticator;
+        this.bindings = bindings;
+        this.userExists = userExists;
+        this.responses = responses;
+        this.provider = provider;
+        this.forwarder = new Forwarder(domain, factories, router);
+        this.timers = timers;
+        this.factories = factories;
+    }
+
+    public void onRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method)) {
+            forwardAck(request);
+            return;
+        }
+        if (Request.CANCEL.equals(method)) {
+            relayCancel(event);
+            return;
+        }
+        MaxForwardsHeader mf = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (mf != null && mf.getMaxForwards() <= 0) {
+            responses.reply(event.getServerTransaction(), request, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        String hash = Forwarder.loopHash(request);
+        if (forwarder.isLoop(request, hash)) {
+            responses.reply(event.getServerTransaction(), request, Response.LOOP_DETECTED, null);
+            return;
+        }
+        ServerTransaction server = serverTransaction(event);
+        if (server == null) {
+            return;
+        }
+        if (Request.INVITE.equals(method)) {
+            responses.reply(server, request, Response.TRYING, null);
+        }
+        try {
+            route(server, request, hash);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            LOG.debug("cannot forward {}: {}", method, e.getMessage());
+            responses.reply(server, request, Response.BAD_REQUEST, "Cannot forward: " + e.getMessage());
+        }
+    }
+
+    private void route(ServerTransaction server, Request request, String hash)
+            throws ParseException, InvalidArgumentException, SipException {
+        Request template = (Request) request.clone();
+        forwarder.preprocess(template);
+        String inbound = RequestSource.of(request).transport();
+        boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+        if (inDialog) {
+            // follows the route set recorded at dialog creation; the dialog's peers are already authenticated
+            fork(server, request, template, List.of(template.getRequestURI()), hash, false, inbound);
+            return;
+        }
+        DigestAuthenticator.Result auth = authenticator.authenticate(request, true, RequestSource.of(request).host());
+        switch (auth.verdict()) {
+            case CHALLENGE, STALE -> {
+                Response challenge = responses.create(request, Response.PROXY_AUTHENTICATION_REQUIRED, null);
+                authenticator.addChallenges(challenge, auth.verdict() == DigestAuthenticator.Verdict.STALE);
+                responses.send(server, challenge);
+                return;
+            }
+            case FORBIDDEN -> {
+                responses.reply(server, request, Response.FORBIDDEN, null);
+                return;
+            }
+            default -> {
+                // authenticated
+            }
+        }
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        if (!(from.getAddress().getURI() instanceof SipURI fromUri) || fromUri.getUser() == null
+                || !auth.username().equals(fromUri.getUser().toLowerCase(Locale.ROOT)) || !domain.isLocalHost(fromUri.getHost())) {
+            responses.reply(server, request, Response.FORBIDDEN, "From does not match the authenticated user");
+            return;
+        }
+        authenticator.stripProxyCredentials(template);
+        if (template.getHeader(RouteHeader.NAME) != null) {
+            // a pre-loaded route set (e.g. an outbound route chosen by the client): follow it
+            fork(server, request, template, List.of(template.getRequestURI()), hash, true, inbound);
+            return;
+        }
+        URI target = template.getRequestURI();
+        if (!domain.isLocal(target)) {
+            fork(server, request, template, List.of(target), hash, true, inbound);
+            return;
+        }
+        SipURI sip = (SipURI) target;
+        if (sip.getUser() == null) {
+            responses.reply(server, request, Response.NOT_FOUND, "No user in the Request-URI");
+            return;
+        }
+        String user = sip.getUser().toLowerCase(Locale.ROOT);
+        if (!userExists.test(user)) {
+            responses.reply(server, request, Response.NOT_FOUND, null);
+            return;
+        }
+        List<Binding> contacts = bindings.lookup(user);
+        if (contacts.isEmpty()) {
+            responses.reply(server, request, Response.TEMPORARILY_UNAVAILABLE, null);
+            return;
+        }
+        List<URI> targets = new ArrayList<>(contacts.size());
+        for (Binding b : contacts) {
+            targets.add(factories.addresses().createURI(b.contactUri()));
+        }
+        fork(server, request, template, targets, hash, true, inbound);
+    }
+
+    private void fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
+                      boolean recordRoute, String inbound) throws ParseException, InvalidArgumentException, SipException {
+        ForkContext context = new ForkContext(server, original, provider, responses);
+        server.setApplicationData(context);
+        List<ForkContext.Branch> started = new ArrayList<>();
+        for (URI target : targets) {
+            Request out = forwarder.forTarget(template, target, hash, recordRoute && isDialogCreating(original), inbound);
+            started.add(context.addBranch(out));
+        }
+        if (Request.INVITE.equals(original.getMethod())) {
+            context.setTimerC(timers.schedule(context::cancelAll, TIMER_C_SECONDS, TimeUnit.SECONDS));
+        }
+        for (ForkContext.Branch b : started) {
+            try {
+                ClientTransaction ct = provider.getNewClientTransaction(b.request);
+                ct.setApplicationData(b);
+                synchronized (context) {
+                    b.transaction = ct;
+                }
+                ct.sendRequest();
+            } catch (SipException | RuntimeException e) {
+                LOG.debug("cannot reach {}: {}", b.request.getRequestURI(), e.getMessage());
+                context.onFinal(b, responses.create(b.request, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable"));
+            }
+        }
+    }
+
+    private static boolean isDialogCreating(Request r) {
+        String m = r.getMethod();
+        return Request.INVITE.equals(m) || Request.SUBSCRIBE.equals(m) || Request.REFER.equals(m) || Request.NOTIFY.equals(m);
+    }
+
+    public void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        Object data = ct == null ? null : ct.getApplicationData();
+        if (!(data instanceof ForkContext.Branch branch)) {
+            forwardStatelessResponse(response);
+            return;
+        }
+        if (Request.CANCEL.equals(ct.getRequest().getMethod())) {
+            return;
+        }
+        if (response.getStatusCode() < 200) {
+            branch.context.onProvisional(branch, response);
+        } else {
+            branch.context.onFinal(branch, response);
+        }
+    }
+
+    public void onTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        Object data = event.getClientTransaction().getApplicationData();
+        if (data instanceof ForkContext.Branch branch) {
+            branch.context.onFinal(branch, responses.create(branch.request, Response.REQUEST_TIMEOUT, null));
+        }
+    }
+
+    /** A response no transaction of ours expects (e.g. a 2xx retransmission): pop our Via and pass it on. */
+    private void forwardStatelessResponse(Response response) {
+        ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
+        if (!forwarder.isOurVia(top)) {
+            return;
+        }
+        Response copy = (Response) response.clone();
+        copy.removeFirst(ViaHeader.NAME);
+        if (copy.getHeader(ViaHeader.NAME) != null) {
+            responses.send(null, copy);
+        }
+    }
+
+    /** ACK for a 2xx is end-to-end: forward statelessly along the route set. */
+    private void forwardAck(Request ack) {
+        try {
+            Request out = (Request) ack.clone();
+            forwarder.preprocess(out);
+            if (forwarder.nextHopIsMe(out)) {
+                return;
+            }
+            provider.sendRequest(forwarder.forStateless(out, Forwarder.loopHash(ack)));
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("cannot forward ACK: {}", e.getMessage());
+        }
+    }
+
+    private void relayCancel(RequestEvent event) {
+        ServerTransaction cancelTx = serverTransaction(event);
+        if (cancelTx == null) {
+            return;
+        }
+        ServerTransaction invite = ((ServerTransactionExt) cancelTx).getCanceledInviteTransaction();
+        Object data = invite == null ? null : invite.getApplicationData();
+        if (!(data instanceof ForkContext context)) {
+            responses.reply(cancelTx, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        responses.reply(cancelTx, event.getRequest(), Response.OK, null);
+        context.cancelAll();
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) {
+        if (event.getServerTransaction() != null) {
+            return event.getServerTransaction();
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null; // a retransmission the stack is already handling
+        } catch (TransactionUnavailableException e) {
+            LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.parley.server.transport;
+
+import java.text.ParseException;
+import javax.sip.RequestEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** Answers OPTIONS addressed to the server itself (keep-alives, capability queries, monitoring): 200 with Allow. */
+public final class ServerOptions {
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, MESSAGE, SUBSCRIBE, NOTIFY, REFER, INFO, UPDATE, PRACK, PUBLISH";
+
+    private final Responses responses;
+    private final SipFactories factories;
+
+    public ServerOptions(Responses responses, SipFactories factories) {
+        this.responses = responses;
+        this.factories = factories;
+    }
+
+    public void handle(RequestEvent event) {
+        Request request = event.getRequest();
+        Response ok = responses.create(request, Response.OK, null);
+        try {
+            for (String method : ALLOW.split(", ")) {
+                ok.addHeader(factories.headers().createAllowHeader(method));
+            }
+            ok.addHeader(factories.headers().createAcceptHeader("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        responses.send(event.getServerTransaction(), ok);
+    }
+}

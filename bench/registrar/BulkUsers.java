@@ -37,5 +37,7 @@ public final class BulkUsers {
             }
         }
         System.out.printf("added %d users in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
+        // The SIP stack may leave a non-daemon thread behind after close(); nothing else is left to do.
+        System.exit(0);
     }
 }

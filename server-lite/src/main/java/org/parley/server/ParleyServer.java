@@ -89,7 +89,8 @@ public final class ParleyServer implements AutoCloseable {
             LoginThrottle throttle = new LoginThrottle(clock, config.maxAuthFailures(), config.authFailureWindow(),
                     config.authLockout());
             DigestAuthenticator authenticator = new DigestAuthenticator(config.domain(),
-                    new NonceService(clock, config.nonceLifetime()), credentials, throttle, transport.factories().headers());
+                    new NonceService(clock, config.nonceLifetime()), credentials, throttle, transport.factories().headers(),
+                    config.digestAlgorithms());
 
             BindingTable bindings = new BindingTable(clock, new BindingStore(db));
             bindings.load();

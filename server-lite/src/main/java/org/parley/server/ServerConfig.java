@@ -2,7 +2,9 @@ package org.parley.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.parley.core.sip.DigestAlgorithm;
 
 /**
  * Every server setting with its default. docs/configuration.md lists the same settings; keep the two in step.
@@ -23,12 +25,14 @@ import java.util.Objects;
  *                           that lock the pair ({@code 5})
  * @param authFailureWindow  window for counting failures ({@code 60 s})
  * @param authLockout        how long a locked pair gets 403 ({@code 60 s})
+ * @param digestAlgorithms   digest algorithms offered in challenges, most preferred first ({@code SHA-256, MD5},
+ *                           RFC 8760); some clients (SIPp, older phones) only cope with MD5 offered alone
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
                            Duration minExpires, Duration maxExpires, Duration defaultExpires,
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
-                           Duration authLockout) {
+                           Duration authLockout, List<DigestAlgorithm> digestAlgorithms) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
@@ -36,37 +40,47 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(bindAddress, "bindAddress");
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+        if (digestAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("at least one digest algorithm is needed");
+        }
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
-                Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60));
+                Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout);
+                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxFailures, window, lockout);
+                defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms);
+    }
+
+    public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms);
     }
 
     public boolean tlsEnabled() {

@@ -1,6 +1,7 @@
 package org.parley.server.auth;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,9 +35,11 @@ public final class DigestAuthenticator {
     private final CredentialCache credentials;
     private final LoginThrottle throttle;
     private final HeaderFactory headers;
+    private final List<DigestAlgorithm> offered;
 
     public DigestAuthenticator(String realm, NonceService nonces, CredentialCache credentials, LoginThrottle throttle,
-                               HeaderFactory headers) {
+                               HeaderFactory headers, List<DigestAlgorithm> offered) {
+        this.offered = List.copyOf(offered);
         this.realm = realm;
         this.nonces = nonces;
         this.credentials = credentials;
@@ -62,7 +65,7 @@ public final class DigestAuthenticator {
             return Result.of(Verdict.FORBIDDEN);
         }
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromSipName(auth.getAlgorithm());
-        if (algorithm.isEmpty()) {
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get())) {
             return Result.of(Verdict.CHALLENGE);
         }
         NonceService.Check nonce = nonces.check(auth.getNonce());
@@ -126,12 +129,12 @@ public final class DigestAuthenticator {
         keep.forEach(request::addHeader);
     }
 
-    /** Adds challenges for SHA-256 and MD5 (in that order of preference) to a 401 or 407 response. */
+    /** Adds one challenge per offered algorithm, most preferred first (RFC 8760), to a 401 or 407 response. */
     public void addChallenges(Response response, boolean stale) {
         boolean proxy = response.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         String nonce = nonces.issue();
         try {
-            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            for (DigestAlgorithm algorithm : offered) {
                 WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                         : headers.createWWWAuthenticateHeader("Digest");
                 h.setRealm(realm);

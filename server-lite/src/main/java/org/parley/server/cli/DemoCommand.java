@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
                 String password = password(random);
                 users.add(new UserProfile(p[0], p[1], p[2], p[3], p[0] + "@" + config.domain(), p[4], p[5], null),
                         UserCredentials.fromPassword(p[0], config.domain(), password));
-                out.printf("  sip:%s@%s  %-14s %-20s password %s%n", p[0], config.domain(), p[1], p[2], password);
+                out.printf("  %-28s %-14s %-20s password %s%n", "sip:" + p[0] + "@" + config.domain(), p[1], p[2], password);
             }
         }
         out.flush();

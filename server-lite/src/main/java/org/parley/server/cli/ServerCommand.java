@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
 import org.parley.server.ParleyServer;
+import org.slf4j.LoggerFactory;
 import org.parley.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,7 @@ public final class ServerCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            LoggerFactory.getLogger(ServerCommand.class).info("parley server stopped");
             stopped.countDown();
         }, "parley-shutdown"));
         out.printf("parley server ready: domain %s, SIP udp+tcp %s:%d%s, data %s%n",

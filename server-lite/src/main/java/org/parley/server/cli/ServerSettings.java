@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.sip.DigestAlgorithm;
 import org.parley.server.ServerConfig;
 
 /**
@@ -13,7 +14,7 @@ import org.parley.server.ServerConfig;
  */
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
-            "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds");
+            "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms");
 
     private ServerSettings() {
     }
@@ -35,6 +36,15 @@ final class ServerSettings {
         c = c.withAuthThrottle(integer(p, "auth-max-failures", c.maxAuthFailures()),
                 Duration.ofSeconds(integer(p, "auth-failure-window-seconds", (int) c.authFailureWindow().toSeconds())),
                 Duration.ofSeconds(integer(p, "auth-lockout-seconds", (int) c.authLockout().toSeconds())));
+        if (p.containsKey("auth-algorithms")) {
+            java.util.List<DigestAlgorithm> algorithms = new java.util.ArrayList<>();
+            for (String name : p.getProperty("auth-algorithms").split(",")) {
+                algorithms.add(DigestAlgorithm.fromSipName(name.trim()).filter(a -> !name.isBlank()).orElseThrow(() ->
+                        new ParleyException(ErrorCode.CONFIGURATION, "setting 'auth-algorithms': unknown algorithm '"
+                                + name.trim() + "' (use SHA-256 and/or MD5)")));
+            }
+            c = c.withDigestAlgorithms(algorithms);
+        }
         return c;
     }
 

@@ -282,7 +282,9 @@ public final class Proxy {
         } catch (TransactionAlreadyExistsException e) {
             return null; // a retransmission the stack is already handling
         } catch (TransactionUnavailableException e) {
+            // the stack refuses requests it cannot track (e.g. an INVITE without Contact): tell the sender why
             LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
+            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
             return null;
         }
     }

@@ -84,7 +84,7 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("javax.sip.ROUTER_PATH", ContactRouter.class.getName());
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
-        p.setProperty("javax.sip.EXTENSION_METHODS", "PUBLISH:REFER:UPDATE:INFO:PRACK:MESSAGE");
+        // no javax.sip.EXTENSION_METHODS: the stack would treat them as dialog-creating and demand a Contact
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", NoServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
@@ -92,7 +92,8 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.workerThreads()));
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(s.workerThreads()));
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // also the UDP receive buffer JAIN-SIP allocates per datagram: keep it modest (zeroing 64 KiB per packet costs)
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");

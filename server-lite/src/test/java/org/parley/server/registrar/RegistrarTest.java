@@ -71,6 +71,24 @@ class RegistrarTest {
     }
 
     @Test
+    void md5OnlyConfigurationOffersOneMd5ChallengeAndRefusesSha256Answers() throws Exception {
+        server.close();
+        server = TestServer.start(TestServer.config(data).withDigestAlgorithms(java.util.List.of(DigestAlgorithm.MD5)));
+        try (SipTestClient alice = client(Transport.UDP, "alice")) {
+            alice.send(alice.register("c2@test", 1, 600, null, "<" + alice.contact() + ">"));
+            SipMessage challenge = alice.expectResponse(Duration.ofSeconds(5));
+            assertThat(challenge.headers("www-authenticate")).hasSize(1);
+            assertThat(SipMessage.param(challenge.header("www-authenticate"), "algorithm")).isEqualTo("MD5");
+            String sha = challenge.header("www-authenticate").replace("algorithm=MD5", "algorithm=SHA-256");
+            String auth = SipTestClient.authorization(sha, "alice", TestServer.password("alice"), "REGISTER", "sip:" + TestServer.DOMAIN);
+            alice.send(alice.register("c2@test", 2, 600, auth, "<" + alice.contact() + ">"));
+            assertThat(alice.expectResponse(Duration.ofSeconds(5)).status()).as("an algorithm not offered is challenged again")
+                    .isEqualTo(401);
+            assertThat(alice.registerWithDigest(TestServer.password("alice"), 600, DigestAlgorithm.MD5).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void registerWithWrongPasswordGets403() throws IOException {
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             assertThat(alice.registerWithDigest("wrong", 600, DigestAlgorithm.MD5).status()).isEqualTo(403);

@@ -1,0 +1,127 @@
+package org.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.sip.DigestAlgorithm;
+import org.parley.server.cli.ParleyCommand;
+import org.parley.server.testsupport.FreePorts;
+import org.parley.server.testsupport.SipMessage;
+import org.parley.server.testsupport.SipTestClient;
+import org.parley.server.testsupport.SipTestClient.Transport;
+
+/** The server as users run it: a separate process, stopped by signals, killed, restarted. */
+class ServerProcessTest {
+    @TempDir
+    Path data;
+
+    private final List<Process> processes = new ArrayList<>();
+    private int sipPort;
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private Process parley(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(errLog(processes.size()).toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    private Path errLog(int n) {
+        return data.resolveSibling(data.getFileName() + "-stderr-" + n + ".log");
+    }
+
+    private int admin(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("admin", "--data", data.toString()));
+        all.addAll(List.of(args));
+        Process p = parley(all.toArray(String[]::new));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
+    /** Starts `parley server` and waits for its ready line. */
+    private Process startServer() throws IOException {
+        Process p = parley("server", "--data", data.toString(), "--domain", "parley.test", "--bind", "127.0.0.1",
+                "--sip-port", Integer.toString(sipPort), "--tls-port", "-1");
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).as("ready line").startsWith("parley server ready: domain parley.test, SIP udp+tcp 127.0.0.1:" + sipPort);
+        return p;
+    }
+
+    private SipMessage register(String user, String password) throws IOException {
+        try (SipTestClient c = new SipTestClient(Transport.UDP, "127.0.0.1", sipPort, user, "parley.test")) {
+            return c.registerWithDigest(password, 600, DigestAlgorithm.MD5);
+        }
+    }
+
+    @Test
+    void usersAddedByAdminWhileServerRunsCanRegisterAndEverythingSurvivesKill9() throws Exception {
+        sipPort = FreePorts.udpAndTcp();
+        assertThat(admin("--domain", "parley.test", "user", "add", "alice", "--display-name", "Alice", "--password", "pw-a")).isZero();
+        Process server = startServer();
+        assertThat(register("alice", "pw-a").status()).isEqualTo(200);
+
+        assertThat(admin("user", "add", "bob", "--display-name", "Bob", "--password", "pw-b"))
+                .as("admin uses the domain the running server recorded").isZero();
+        SipMessage bob = null;
+        for (int i = 0; i < 30 && (bob == null || bob.status() != 200); i++) {
+            Thread.sleep(200); // the server notices user changes within a second
+            bob = register("bob", "pw-b");
+        }
+        assertThat(bob.status()).as("bob registers once the server saw the new user").isEqualTo(200);
+        Thread.sleep(600); // past the registration write-behind interval
+
+        server.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        startServer();
+        try (SipTestClient other = new SipTestClient(Transport.UDP, "127.0.0.1", sipPort, "alice", "parley.test")) {
+            SipMessage ok = other.registerWithDigest("pw-a", 600, DigestAlgorithm.MD5);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.headers("contact")).as("alice's registration from before the kill was kept").hasSize(2);
+        }
+        assertThat(register("bob", "pw-b").status()).as("bob, added while the server ran, survived the kill").isEqualTo(200);
+    }
+
+    @Test
+    void sigtermStopsTheServerCleanly() throws Exception {
+        sipPort = FreePorts.udpAndTcp();
+        Process server = startServer();
+        int index = processes.indexOf(server);
+        // Process.destroy() would close our pipes; send SIGTERM as a user's kill or systemd does
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor()).isZero();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        String err = java.nio.file.Files.readString(errLog(index));
+        assertThat(err).contains("parley server stopped").doesNotContain("Exception");
+    }
+
+    @Test
+    void portAlreadyInUseIsAClearErrorNotAStackTrace() throws Exception {
+        sipPort = FreePorts.udpAndTcp();
+        try (java.net.DatagramSocket busy = new java.net.DatagramSocket(sipPort, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process p = parley("server", "--data", data.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(sipPort),
+                    "--tls-port", "-1");
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String err = java.nio.file.Files.readString(errLog(processes.indexOf(p)));
+            assertThat(p.exitValue()).isEqualTo(6);
+            assertThat(err).contains("cannot listen on 127.0.0.1 port " + sipPort).doesNotContain("\tat ");
+        }
+    }
+}

@@ -162,10 +162,13 @@ run_step() {
   local uas_pid="" t0 t1 wall c0 c1 rc=0 pass=1 why=""
   local stats="$work/$tag.stat" err="$work/$tag.err"
   rm -f "$stats" "$work/$tag-uas.stat" "$err"
-  read -r cport <<<"$(free_ports 1)"
+  # REGISTERs are sent from the UAS's port: Parley routes to the address a binding was registered from
+  # (NAT-friendly), Kamailio to the Contact; both then reach the UAS. The UAS is not running meanwhile.
+  cport=$uas_port
   if [[ "$kind" == reg ]]; then
     limit=$(( rate * 5 + 100 )); grace=3
   else
+    read -r cport <<<"$(free_ports 1)"
     limit=$(( rate * (call_hold_ms / 1000 + 6) + 100 )); grace=$(( call_hold_ms / 1000 + 4 ))
     timeout -k 5 $(( step + 60 )) sipp -sf "$here/scenarios/uas-call.xml" -i 127.0.0.1 -p "$uas_port" \
       -buff_size 4194304 -nostdin -m "$count" -timeout $(( step + 50 ))s \
@@ -275,8 +278,7 @@ ramp() {
 
 # Registers every user once at a modest rate (binding -> the UAS port) and warms the server up.
 seed_registrations() {
-  local rate=$(( users < 200 ? users : 200 )) cport
-  read -r cport <<<"$(free_ports 1)"
+  local rate=$(( users < 200 ? users : 200 )) cport=$uas_port
   if ! timeout -k 5 $(( users / rate + 40 )) sipp "127.0.0.1:$cur_port" -sf "$here/scenarios/register-digest.xml" \
       "${sipp_common[@]}" -key contact_port "$uas_port" -p "$cport" -m "$users" -r "$rate" -recv_timeout 5000 \
       -timeout $(( users / rate + 30 ))s -trace_stat -stf "$work/$cur_server-seed.stat" >/dev/null 2>&1; then
@@ -334,6 +336,8 @@ start_parley() {
   java -cp "$parley_cp" "$here/BulkUsers.java" "$data" "$domain" "$users" "$user_prefix" "$pass_prefix" \
     > "$work/bulk-users.log" 2>&1 || { cat "$work/bulk-users.log" >&2; echo "run.sh: adding Parley users failed" >&2; exit 1; }
   log "  $(tail -1 "$work/bulk-users.log") (one JVM; $(printf '%.1f' "$(echo "$(now) - $t0" | bc -l)") s with JVM start)"
+  # SIPp 3.6 answers only MD5 challenges offered alone; Kamailio offers MD5 too (like for like).
+  echo "auth-algorithms=MD5" >> "$data/server.properties"
   local opts="${PARLEY_JAVA_OPTS:-}"
   (( profile )) && opts+=" -XX:StartFlightRecording=filename=$work/parley.jfr,settings=profile,dumponexit=true"
   PARLEY_JAVA_OPTS="$opts" "$root/parley" server --data "$data" --domain "$domain" --bind 127.0.0.1 \

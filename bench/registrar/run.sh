@@ -47,9 +47,9 @@ case "$only" in ""|parley|kamailio) ;; *) echo "run.sh: --only takes parley or k
 # passing and the first failing rate. The same ramp is used for both servers.
 if (( quick )); then
   users=$(( users < 100 ? users : 100 )); step=3
-  reg_start=100; reg_max=400; call_start=20; call_max=80; bisections=0; budget=240
+  reg_start=100; reg_max=400; call_start=20; call_max=80; bisections=0; ramp_budget=60
 else
-  reg_start=500; reg_max=64000; call_start=100; call_max=16000; bisections=3; budget=900
+  reg_start=500; reg_max=64000; call_start=100; call_max=16000; bisections=3; ramp_budget=150
 fi
 domain="bench.test"; user_prefix="b"; pass_prefix="pw"
 call_hold_ms=1000     # matches the pause in scenarios/uac-call.xml
@@ -80,7 +80,6 @@ trap 'exit 130' INT TERM
 
 log() { printf '%s\n' "$*" | tee -a "$work/run.log"; }
 now() { date +%s.%N; }
-deadline=$(( $(date +%s) + budget ))
 
 # Free ports on 127.0.0.1, free for UDP and TCP alike, all distinct.
 free_ports() {
@@ -238,10 +237,11 @@ nice_rate() { # rounds to 2 significant digits
   echo $(( r * m ))
 }
 
-# Ramp: prints nothing, sets ramp_best (0 when even the lowest rate failed) and ramp_note.
+# Ramp (bounded by ramp_budget seconds): sets ramp_best (0 when even the lowest rate failed) and ramp_note.
 ramp_best=0; ramp_note=""
 ramp() {
   local kind="$1" start="$2" max="$3" r pass_r=0 fail_r=0 b mid
+  local deadline=$(( $(date +%s) + ramp_budget ))   # no new step starts after this
   ramp_note=""
   r=$start
   while :; do

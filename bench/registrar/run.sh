@@ -231,6 +231,19 @@ run_step() {
   (( pass ))
 }
 
+# After an overload the server may still be working off a backlog (retransmissions, transaction timers);
+# the next step starts only when it has been nearly idle (< 15% of a core) for 2 s in a row, or after 60 s.
+wait_idle() {
+  local i quiet=0 c0 c1 t0=$SECONDS
+  for (( i = 0; i < 60; i++ )); do
+    c0=$(cpu_ticks $(server_procs)); command sleep 1; c1=$(cpu_ticks $(server_procs))
+    if (( (c1 - c0) * 100 < 15 * clk_tck )); then quiet=$(( quiet + 1 )); else quiet=0; fi
+    (( quiet >= 2 )) && break
+  done
+  (( SECONDS - t0 > 3 )) && log "    (waited $(( SECONDS - t0 )) s for $cur_server to become idle)"
+  return 0
+}
+
 nice_rate() { # rounds to 2 significant digits
   local r=$1 m=1
   while (( r >= 100 )); do r=$(( (r + 5) / 10 )); m=$(( m * 10 )); done
@@ -247,11 +260,11 @@ ramp() {
   while :; do
     if (( $(date +%s) > deadline )); then ramp_note="time budget reached"; break; fi
     if run_step "$kind" "$r"; then
-      pass_r=$r; sleep 2
+      pass_r=$r; wait_idle
       if (( r >= max )); then ramp_note="cap reached"; break; fi
       r=$(( r * 2 > max ? max : r * 2 ))
     else
-      fail_r=$r; sleep 5; break
+      fail_r=$r; wait_idle; break
     fi
   done
   # even the start rate failed: halve (at most 4 times) until a rate passes
@@ -259,7 +272,7 @@ ramp() {
     r=$(( fail_r / 2 ))
     for _ in 1 2 3 4; do
       (( r >= 1 )) || break
-      if run_step "$kind" "$r"; then pass_r=$r; sleep 2; break; else fail_r=$r; sleep 5; r=$(( r / 2 )); fi
+      if run_step "$kind" "$r"; then pass_r=$r; wait_idle; break; else fail_r=$r; wait_idle; r=$(( r / 2 )); fi
     done
   fi
   # bisect between the last passing and the first failing rate
@@ -268,7 +281,7 @@ ramp() {
       (( $(date +%s) <= deadline )) || { ramp_note="time budget reached"; break; }
       mid=$(nice_rate $(( (pass_r + fail_r) / 2 )))
       (( mid > pass_r && mid < fail_r )) || break
-      if run_step "$kind" "$mid"; then pass_r=$mid; sleep 2; else fail_r=$mid; sleep 5; fi
+      if run_step "$kind" "$mid"; then pass_r=$mid; wait_idle; else fail_r=$mid; wait_idle; fi
     done
   fi
   ramp_best=$pass_r
@@ -306,7 +319,7 @@ start_kamailio() {
       -e "s/@USER_PREFIX@/$user_prefix/g" -e "s/@PASS_PREFIX@/$pass_prefix/g" "$here/kamailio.cfg.in" > "$work/kamailio.cfg"
   kamailio -c -f "$work/kamailio.cfg" > "$work/kamailio-check.log" 2>&1 \
     || { cat "$work/kamailio-check.log" >&2; echo "run.sh: kamailio config check failed" >&2; exit 1; }
-  kamailio -f "$work/kamailio.cfg" -DD -E -m 256 -M 16 -Y "$work/kamailio-run" -P "$work/kamailio-run/kamailio.pid" \
+  kamailio -f "$work/kamailio.cfg" -DD -E -m 1024 -M 16 -Y "$work/kamailio-run" -P "$work/kamailio-run/kamailio.pid" \
     > "$work/kamailio.log" 2>&1 &
   cur_pid=$!; server_pids+=("$cur_pid"); cur_server=kamailio; cur_port=$port
   wait_listening "$port" 20 || { tail -20 "$work/kamailio.log" >&2; echo "run.sh: kamailio did not start" >&2; exit 1; }

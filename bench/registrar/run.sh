@@ -110,8 +110,6 @@ cpu_ticks() {
   echo "$total"
 }
 clk_tck=$(getconf CLK_TCK)
-# Busy ticks of the whole machine (all CPUs), to see what else ran during a step.
-box_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
 # The processes of the server under test (Kamailio: main process and its workers).
 server_procs() {
@@ -160,7 +158,7 @@ sipp_common=(-i 127.0.0.1 -buff_size 4194304 -nostdin -key domain "$domain" -inf
 step_result=""
 run_step() {
   local kind="$1" rate="$2" count=$(( $2 * step )) tag="$cur_server-$1-$2" limit grace
-  local uas_pid="" t0 t1 wall c0 c1 b0 b1 rc=0 pass=1 why=""
+  local uas_pid="" t0 t1 wall c0 c1 rc=0 pass=1 why=""
   local stats="$work/$tag.stat" err="$work/$tag.err"
   rm -f "$stats" "$work/$tag-uas.stat" "$err"
   # REGISTERs are sent from the UAS's port: Parley routes to the address a binding was registered from
@@ -183,7 +181,7 @@ run_step() {
   fi
   local scenario="$here/scenarios/register-digest.xml"
   [[ "$kind" == call ]] && scenario="$here/scenarios/uac-call.xml"
-  c0=$(cpu_ticks $(server_procs)); b0=$(box_ticks)
+  c0=$(cpu_ticks $(server_procs))
   t0=$(now)
   local TIMEFORMAT='%U %S'
   { time timeout -k 5 $(( step + 45 )) sipp "127.0.0.1:$cur_port" -sf "$scenario" "${sipp_common[@]}" \
@@ -191,7 +189,7 @@ run_step() {
       -recv_timeout 5000 -timeout $(( step + 40 ))s -trace_stat -stf "$stats" -trace_err -error_file "$err" \
       >/dev/null 2>&1 || rc=$?; } 2> "$work/$tag.time"
   t1=$(now)
-  c1=$(cpu_ticks $(server_procs)); b1=$(box_ticks)
+  c1=$(cpu_ticks $(server_procs))
   wall=$(echo "$t1 - $t0" | bc -l)
   read -r su ss < "$work/$tag.time" || { su=0; ss=0; }
 
@@ -220,14 +218,13 @@ run_step() {
     uas_note=" uas_retrans=${u[RetransmissionsC]:-?}"
   fi
 
-  local srv_cpu sipp_cpu box_cpu
+  local srv_cpu sipp_cpu
   srv_cpu=$(echo "($c1 - $c0) * 100 / $clk_tck / $wall" | bc)
-  box_cpu=$(echo "($b1 - $b0) * 100 / $clk_tck / $wall" | bc)
   sipp_cpu=$(echo "($su + $ss) * 100 / $wall" | bc)
-  step_result=$(printf '%-8s %-4s %6d/s  ok=%d/%d failed=%s timeouts=%s unexpected=%s retrans=%s%s >=500ms=%s avg_rt=%sms wall=%.1fs cpu:server=%s%% sipp=%s%% box=%s%%  %s%s' \
+  step_result=$(printf '%-8s %-4s %6d/s  ok=%d/%d failed=%s timeouts=%s unexpected=%s retrans=%s%s >=500ms=%s avg_rt=%sms wall=%.1fs cpu:server=%s%% sipp=%s%%  %s%s' \
     "$cur_server" "$kind" "$rate" "$ok" "$count" "$failed" "${s[FailedTimeoutOnRecvC]:-?}" \
     "${s[FailedUnexpectedMessageC]:-?}" "${s[RetransmissionsC]:-?}" "$uas_note" "${s[slow500]:-?}" "${s[rt]:-?}" \
-    "$wall" "$srv_cpu" "$sipp_cpu" "$box_cpu" "$( ((pass)) && echo PASS || echo FAIL)" "$why")
+    "$wall" "$srv_cpu" "$sipp_cpu" "$( ((pass)) && echo PASS || echo FAIL)" "$why")
   log "  $step_result"
   echo "$step_result" >> "$work/steps.txt"
   (( pass )) && rm -f "$err"
@@ -397,7 +394,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "bench/registrar $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
 log "  load average before: $load_before; $(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ,-]*' | head -1); $(java -version 2>&1 | head -1)"
 log "  $users users, steps of ${step} s, REGISTER from ${reg_start}/s, calls from ${call_start}/s, doubling then $bisections bisections"
-log "  per step, cpu: server = the server's processes, sipp = the sending SIPp, box = the whole machine ($(nproc) cores = $(( $(nproc) * 100 ))%)"
+log "  per step, cpu: server = the server's processes, sipp = the sending SIPp (100% = one core)"
 if (( quick )); then log "  (--quick: smoke run, the figures mean nothing)"; fi
 (( $(echo "${load_before%% *} > 1.0" | bc -l) )) && log "  WARNING: load average above 1.0: other work shares the CPU, figures will be low"
 

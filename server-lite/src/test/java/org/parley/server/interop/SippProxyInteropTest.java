@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.server.ParleyServer;
 import org.parley.server.interop.SippRunner.Transport;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Calls between SIPp agents through server-lite's proxy: alice (SIPp UAC) calls bob, whose contacts are SIPp UAS
@@ -21,27 +21,14 @@ import org.parley.server.testsupport.TestServer;
 @Tag("interop")
 class SippProxyInteropTest {
     @TempDir
-    Path data;
-
-    @TempDir
     Path work;
 
-    ParleyServer server;
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
 
     @BeforeEach
-    void start() {
+    void requirePeer() {
         SippRunner.requireSipp();
-        // the default configuration (MD5 offered alone: see docs/decisions/0003) is what these peers must work with
-        server = TestServer.start(TestServer.config(data));
-        TestServer.addUser(server, "alice");
-        TestServer.addUser(server, "bob");
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** Registers a contact of bob at 127.0.0.1:port, then starts the UAS scenario listening on that port. */
@@ -52,9 +39,9 @@ class SippProxyInteropTest {
     private SippRunner.Running bobAnswersWith(String uasScenario, Transport transport) {
         int port = FreePorts.udpAndTcp();
         SippResult reg = SippRunner.scenario(work, "register.xml", port).transport(transport)
-                .remote("127.0.0.1", server.sipPort())
-                .service("bob").auth("bob", TestServer.password("bob"), server.domain())
-                .key("domain", server.domain()).key("expires", "600")
+                .remote("127.0.0.1", parley.server().sipPort())
+                .service("bob").auth("bob", TestServer.password("bob"), parley.server().domain())
+                .key("domain", parley.server().domain()).key("expires", "600")
                 .run();
         assertThat(reg.oneCallSucceeded()).as("bob registers contact port " + port + "\n" + reg.describe()).isTrue();
         return SippRunner.scenario(work, uasScenario, port).transport(transport).service("bob").start()
@@ -67,9 +54,9 @@ class SippProxyInteropTest {
 
     private SippResult aliceCallsBob(String uacScenario, Transport transport) {
         return SippRunner.scenario(work, uacScenario, FreePorts.udpAndTcp()).transport(transport)
-                .remote("127.0.0.1", server.sipPort())
-                .service("bob").auth("alice", TestServer.password("alice"), "bob@" + server.domain())
-                .key("caller", "alice").key("domain", server.domain())
+                .remote("127.0.0.1", parley.server().sipPort())
+                .service("bob").auth("alice", TestServer.password("alice"), "bob@" + parley.server().domain())
+                .key("caller", "alice").key("domain", parley.server().domain())
                 .run();
     }
 

@@ -3,47 +3,35 @@ package org.parley.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.server.ParleyServer;
 import org.parley.server.interop.SippRunner.Transport;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 /** server-lite's registrar driven by SIPp (sip-tester), a SIP implementation nobody on the project wrote. */
 @Tag("interop")
 class SippRegistrarInteropTest {
     @TempDir
-    Path data;
-
-    @TempDir
     Path work;
 
-    ParleyServer server;
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice");
 
     @BeforeEach
-    void start() {
+    void requirePeer() {
         SippRunner.requireSipp();
-        // the default configuration (MD5 offered alone: see docs/decisions/0003) is what these peers must work with
-        server = TestServer.start(TestServer.config(data));
-        TestServer.addUser(server, "alice");
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private SippRunner sipp(String scenario, String password) {
         return SippRunner.scenario(work, scenario, FreePorts.udpAndTcp())
-                .remote("127.0.0.1", server.sipPort())
-                .service("alice").auth("alice", password, server.domain())
-                .key("domain", server.domain()).key("expires", "600");
+                .remote("127.0.0.1", parley.server().sipPort())
+                .service("alice").auth("alice", password, parley.server().domain())
+                .key("domain", parley.server().domain()).key("expires", "600");
     }
 
     @Test

@@ -3,46 +3,28 @@ package org.parley.server.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.core.sip.DigestAlgorithm;
-import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.SipTestClient.Transport;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 class ProxyTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path data;
-
-    ParleyServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(data);
-        for (String u : List.of("alice", "bob", "carol")) {
-            TestServer.addUser(server, u);
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob", "carol");
 
     private SipTestClient client(Transport t, String user) throws IOException {
-        return new SipTestClient(t, "127.0.0.1", t == Transport.TLS ? server.tlsPort() : server.sipPort(), user, TestServer.DOMAIN);
+        return new SipTestClient(t, "127.0.0.1", t == Transport.TLS ? parley.server().tlsPort() : parley.server().sipPort(), user, TestServer.DOMAIN);
     }
 
     private SipTestClient registered(Transport t, String user) throws IOException {
@@ -318,11 +300,11 @@ class ProxyTest {
     @Test
     void optionsToTheServerItselfGets200WithoutAuthentication() throws IOException {
         try (SipTestClient anyone = client(Transport.UDP, "probe")) {
-            anyone.send("OPTIONS sip:127.0.0.1:" + server.sipPort() + " SIP/2.0\n"
+            anyone.send("OPTIONS sip:127.0.0.1:" + parley.server().sipPort() + " SIP/2.0\n"
                     + "Via: " + anyone.via(SipTestClient.newBranch()) + "\n"
                     + "Max-Forwards: 70\n"
                     + "From: <sip:probe@example.org>;tag=o1\n"
-                    + "To: <sip:127.0.0.1:" + server.sipPort() + ">\n"
+                    + "To: <sip:127.0.0.1:" + parley.server().sipPort() + ">\n"
                     + "Call-ID: opt@test\n"
                     + "CSeq: 1 OPTIONS\n\n");
             SipMessage ok = anyone.expectResponse(WAIT);

@@ -3,45 +3,25 @@ package org.parley.server.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.core.sip.DigestAlgorithm;
-import org.parley.server.ParleyServer;
-import org.parley.server.ServerConfig;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.SipTestClient.Transport;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 class RegistrarTest {
-    @TempDir
-    Path data;
-
-    ParleyServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(data);
-        TestServer.addUser(server, "alice");
-        TestServer.addUser(server, "bob");
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
 
     private SipTestClient client(Transport t, String user) throws IOException {
-        int port = t == Transport.TLS ? server.tlsPort() : server.sipPort();
+        int port = t == Transport.TLS ? parley.server().tlsPort() : parley.server().sipPort();
         return new SipTestClient(t, "127.0.0.1", port, user, TestServer.DOMAIN);
     }
 
@@ -58,8 +38,7 @@ class RegistrarTest {
 
     @Test
     void challengeOffersSha256BeforeMd5WhenConfiguredAndSha256AnswerIsAccepted() throws IOException {
-        server.close();
-        server = TestServer.start(TestServer.config(data).withDigestAlgorithms(
+        parley.restart(c -> c.withDigestAlgorithms(
                 java.util.List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)));
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             alice.send(alice.register("c1@test", 1, 600, null, "<" + alice.contact() + ">"));
@@ -198,9 +177,7 @@ class RegistrarTest {
 
     @Test
     void expiredNonceGetsAStaleChallenge() throws Exception {
-        server.close();
-        ServerConfig config = TestServer.config(data).withNonceLifetime(Duration.ofMillis(300));
-        server = TestServer.start(config);
+        parley.restart(c -> c.withNonceLifetime(Duration.ofMillis(300)));
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             String callId = UUID.randomUUID().toString();
             alice.send(alice.register(callId, 1, 600, null, "<" + alice.contact() + ">"));
@@ -242,10 +219,8 @@ class RegistrarTest {
     void bindingsSurviveARestartUntilTheyExpire() throws Exception {
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             assertThat(alice.registerWithDigest(TestServer.password("alice"), 600, DigestAlgorithm.MD5).status()).isEqualTo(200);
-            ServerConfig sameConfig = TestServer.config(data);
-            server.close();
-            server = TestServer.start(sameConfig);
-            try (SipTestClient again = new SipTestClient(Transport.UDP, "127.0.0.1", server.sipPort(), "alice", TestServer.DOMAIN)) {
+            parley.restart(c -> c);
+            try (SipTestClient again = new SipTestClient(Transport.UDP, "127.0.0.1", parley.server().sipPort(), "alice", TestServer.DOMAIN)) {
                 // a refresh from another contact lists both: the one from before the restart was kept
                 SipMessage ok = again.registerWithDigest(TestServer.password("alice"), 600, DigestAlgorithm.MD5);
                 assertThat(ok.headers("contact")).hasSize(2);

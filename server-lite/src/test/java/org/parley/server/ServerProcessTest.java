@@ -101,6 +101,35 @@ class ServerProcessTest {
     }
 
     @Test
+    void demoSeedsTheOfficeOnceAndItsPrintedPasswordsWork() throws Exception {
+        sipPort = FreePorts.udpAndTcp();
+        String[] args = {"demo", "--data", data.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(sipPort),
+                "--tls-port", "-1"};
+        Process demo = parley(args);
+        BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        java.util.Map<String, String> passwords = new java.util.HashMap<>();
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("parley server ready")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("sip:(\\w+)@parley\\.local .* password (\\w+)$").matcher(line.trim());
+            if (m.find()) {
+                passwords.put(m.group(1), m.group(2));
+            }
+        }
+        assertThat(line).as("ready line after the seeding").startsWith("parley server ready: domain parley.local");
+        assertThat(passwords).hasSize(12).containsKeys("alice", "carol", "oscar");
+        try (SipTestClient carol = new SipTestClient(Transport.UDP, "127.0.0.1", sipPort, "carol", "parley.local")) {
+            assertThat(carol.registerWithDigest(passwords.get("carol"), 600, DigestAlgorithm.MD5).status()).isEqualTo(200);
+        }
+        demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        Process again = parley(args);
+        BufferedReader out2 = new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out2.readLine()).as("a second run keeps the office and prints no passwords")
+                .startsWith("demo organisation already in");
+        assertThat(out2.readLine()).startsWith("parley server ready");
+    }
+
+    @Test
     void sigtermStopsTheServerCleanly() throws Exception {
         sipPort = FreePorts.udpAndTcp();
         Process server = startServer();

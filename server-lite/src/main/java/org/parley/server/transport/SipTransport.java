@@ -152,6 +152,11 @@ public final class SipTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        // JAIN-SIP's stop() forgets its event scanner but leaves that non-daemon thread blocked on its queue, which
+        // keeps an embedding JVM alive: keep a handle, mark it stopped after stop(), and wake it with an event no
+        // listener handles so that it sees the mark and ends
+        gov.nist.javax.sip.EventScanner scanner = stack instanceof gov.nist.javax.sip.SipStackImpl impl
+                ? impl.getEventScanner() : null;
         try {
             for (ListeningPoint lp : provider.getListeningPoints()) {
                 provider.removeListeningPoint(lp);
@@ -162,5 +167,9 @@ public final class SipTransport implements AutoCloseable {
             LOG.debug("closing SIP provider", e);
         }
         stack.stop();
+        if (scanner != null) {
+            scanner.forceStop();
+            scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(stack), null));
+        }
     }
 }

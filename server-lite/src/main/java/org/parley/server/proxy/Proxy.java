@@ -112,12 +112,11 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
 
     private void route(ServerTransaction server, Request request, String hash)
             throws ParseException, InvalidArgumentException, SipException {
-        Request template = (Request) request.clone();
-        forwarder.preprocess(template);
         String inbound = RequestSource.of(request).transport();
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
         if (inDialog) {
             // follows the route set recorded at dialog creation; the dialog's peers are already authenticated
+            Request template = forwardable(request);
             fork(server, request, template, List.of(template.getRequestURI()), hash, false, inbound);
             return;
         }
@@ -131,6 +130,8 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
             responses.reply(server, request, Response.FORBIDDEN, "From does not match the authenticated user");
             return;
         }
+        // copied only now: a challenged request (half of all initial INVITEs) is answered without a copy
+        Request template = forwardable(request);
         authenticator.stripProxyCredentials(template);
         if (template.getHeader(RouteHeader.NAME) != null) {
             // a pre-loaded route set (e.g. an outbound route chosen by the client): follow it
@@ -162,6 +163,13 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
             targets.add(factories.addresses().createURI(b.contactUri()));
         }
         fork(server, request, template, targets, hash, true, inbound);
+    }
+
+    /** A copy of the request with route pre-processing and Max-Forwards applied (RFC 3261 §16.4, §16.6). */
+    private Request forwardable(Request request) throws InvalidArgumentException, SipException {
+        Request template = (Request) request.clone();
+        forwarder.preprocess(template);
+        return template;
     }
 
     private void fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,

@@ -97,9 +97,10 @@ public final class ParleyServer implements AutoCloseable {
             transport.router().attach(bindings::hopForContact);
 
             Responses responses = new Responses(transport.factories(), transport.provider());
-            Registrar registrar = new Registrar(domain, new org.parley.server.auth.Gatekeeper(authenticator, responses), bindings, responses, transport.factories(), clock,
+            org.parley.server.auth.Gatekeeper gatekeeper = new org.parley.server.auth.Gatekeeper(authenticator, responses);
+            Registrar registrar = new Registrar(domain, gatekeeper, bindings, responses, transport.factories(), clock,
                     config.minExpires(), config.maxExpires(), config.defaultExpires());
-            Proxy proxy = new Proxy(domain, authenticator, bindings, u -> credentials.find(u).isPresent(), responses,
+            Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, proxy));

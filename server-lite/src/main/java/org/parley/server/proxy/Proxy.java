@@ -58,12 +58,12 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
     private final ScheduledExecutorService timers;
     private final org.parley.server.transport.SipFactories factories;
 
-    public Proxy(LocalDomain domain, DigestAuthenticator authenticator, BindingTable bindings, Predicate<String> userExists,
+    public Proxy(LocalDomain domain, DigestAuthenticator authenticator, Gatekeeper gatekeeper, BindingTable bindings, Predicate<String> userExists,
                  Responses responses, SipProvider provider, org.parley.server.transport.SipFactories factories,
                  org.parley.server.transport.ContactRouter router, ScheduledExecutorService timers) {
         this.domain = domain;
         this.authenticator = authenticator;
-        this.gatekeeper = new Gatekeeper(authenticator, responses);
+        this.gatekeeper = gatekeeper;
         this.bindings = bindings;
         this.userExists = userExists;
         this.responses = responses;

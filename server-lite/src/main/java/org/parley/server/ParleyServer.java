@@ -1,7 +1,9 @@
 package org.parley.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +20,9 @@ import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
 import org.parley.server.transport.Addresses;
 import org.parley.server.transport.LocalDomain;
+import org.parley.server.transport.LocalService;
+import org.parley.server.transport.Outbound;
+import org.parley.server.users.Cards;
 import org.parley.server.transport.RequestDispatcher;
 import org.parley.server.transport.Responses;
 import org.parley.server.transport.ServerOptions;
@@ -103,7 +108,12 @@ public final class ParleyServer implements AutoCloseable {
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
-            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, proxy));
+            Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
+            Cards cards = new Cards(users, config.domain(), config.domain());
+            // the services the server answers itself, offered each request in this order before the proxy
+            List<LocalService> services = new ArrayList<>();
+            transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
+                    outbound, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);

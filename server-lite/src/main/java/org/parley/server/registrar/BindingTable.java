@@ -28,10 +28,15 @@ public final class BindingTable {
     private final ConcurrentMap<String, Binding> byContact = new ConcurrentHashMap<>();
     private final Map<String, Binding> pendingUpserts = new LinkedHashMap<>();
     private final Map<String, Binding> pendingRemovals = new LinkedHashMap<>();
+    private final List<RegistrationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BindingTable(Clock clock, BindingStore store) {
         this.clock = clock;
         this.store = store;
+    }
+
+    public void addListener(RegistrationListener listener) {
+        listeners.add(listener);
     }
 
     /** Loads the unexpired bindings kept from before a restart. */
@@ -78,6 +83,8 @@ public final class BindingTable {
      */
     public boolean update(String aor, List<Binding> upserts, List<String> removedContacts, boolean removeAll) {
         Map<String, Binding> m = byAor.computeIfAbsent(aor, k -> new LinkedHashMap<>());
+        List<Binding> added = new ArrayList<>();
+        List<Binding> gone = new ArrayList<>();
         synchronized (m) {
             for (Binding u : upserts) {
                 Binding old = m.get(u.contactUri());
@@ -85,7 +92,6 @@ public final class BindingTable {
                     return false;
                 }
             }
-            List<Binding> gone = new ArrayList<>();
             if (removeAll) {
                 gone.addAll(m.values());
                 m.clear();
@@ -96,8 +102,12 @@ public final class BindingTable {
                     gone.add(old);
                 }
             }
+            long now = clock.millis();
             for (Binding u : upserts) {
-                m.put(u.contactUri(), u);
+                Binding old = m.put(u.contactUri(), u);
+                if (old == null || old.expiresAt() <= now || gone.contains(old)) {
+                    added.add(u);
+                }
                 byContact.put(u.contactUri(), u);
             }
             for (Binding g : gone) {
@@ -115,23 +125,36 @@ public final class BindingTable {
                     pendingUpserts.put(key, u);
                 }
             }
-            return true;
         }
+        for (Binding g : gone) {
+            if (!added.stream().anyMatch(a -> a.contactUri().equals(g.contactUri()))) {
+                listeners.forEach(l -> l.onUnregistered(aor, g));
+            }
+        }
+        for (Binding a : added) {
+            listeners.forEach(l -> l.onRegistered(aor, a));
+        }
+        return true;
     }
 
     /** Drops expired bindings from memory (the store drops them at the next flush). */
     public void expire() {
         long now = clock.millis();
+        List<Binding> expired = new ArrayList<>();
         for (Map<String, Binding> m : byAor.values()) {
             synchronized (m) {
                 m.values().removeIf(b -> {
                     if (b.expiresAt() <= now) {
                         byContact.remove(b.contactUri(), b);
+                        expired.add(b);
                         return true;
                     }
                     return false;
                 });
             }
+        }
+        for (Binding b : expired) {
+            listeners.forEach(l -> l.onUnregistered(b.aor(), b));
         }
     }
 

@@ -22,6 +22,7 @@ import javax.sip.message.Request;
  */
 public final class ContactRouter implements Router {
     private volatile Function<String, Optional<Hop>> contactLookup = uri -> Optional.empty();
+    private final java.util.concurrent.ConcurrentHashMap<String, Hop> pinned = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Called by JAIN-SIP's stack through reflection. */
     public ContactRouter(SipStack stack, String outboundProxy) {
@@ -33,6 +34,18 @@ public final class ContactRouter implements Router {
         this.contactLookup = lookup;
     }
 
+    /**
+     * Remembers where requests to a contact URI that is not registered must go (e.g. a subscriber's Contact: the
+     * address its SUBSCRIBE came from). Registered contacts take precedence. Call {@link #unpin} when done.
+     */
+    public void pin(String contactUri, Hop source) {
+        pinned.put(contactUri, source);
+    }
+
+    public void unpin(String contactUri) {
+        pinned.remove(contactUri);
+    }
+
     @Override
     public Hop getNextHop(Request request) {
         RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
@@ -40,7 +53,11 @@ public final class ContactRouter implements Router {
             return hopFor(route.getAddress().getURI());
         }
         URI target = request.getRequestURI();
-        return contactLookup.apply(target.toString()).orElseGet(() -> hopFor(target));
+        String key = target.toString();
+        return contactLookup.apply(key).orElseGet(() -> {
+            Hop p = pinned.get(key);
+            return p != null ? p : hopFor(target);
+        });
     }
 
     /** The hop a URI names by itself (RFC 3263 without DNS: host, port, transport parameter). */

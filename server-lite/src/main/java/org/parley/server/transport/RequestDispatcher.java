@@ -44,13 +44,27 @@ public final class RequestDispatcher implements SipListener {
     private final Consumer<RequestEvent> serverOptions;
     private final ProxyHandler proxy;
     private final RequestChecks checks;
+    private final java.util.List<LocalService> services;
+    private final Outbound outbound;
 
     public RequestDispatcher(LocalDomain domain, Responses responses, Consumer<RequestEvent> registrar,
                              Consumer<RequestEvent> serverOptions, ProxyHandler proxy) {
+        this(domain, responses, registrar, serverOptions, java.util.List.of(), null, proxy);
+    }
+
+    /**
+     * @param services offered every request (except REGISTER, ACK, CANCEL and server OPTIONS) in order, before the proxy
+     * @param outbound the server's own client transactions; their responses and timeouts go there (may be null)
+     */
+    public RequestDispatcher(LocalDomain domain, Responses responses, Consumer<RequestEvent> registrar,
+                             Consumer<RequestEvent> serverOptions, java.util.List<LocalService> services, Outbound outbound,
+                             ProxyHandler proxy) {
         this.domain = domain;
         this.responses = responses;
         this.registrar = registrar;
         this.serverOptions = serverOptions;
+        this.services = java.util.List.copyOf(services);
+        this.outbound = outbound;
         this.proxy = proxy;
         this.checks = new RequestChecks(domain);
     }
@@ -82,7 +96,12 @@ public final class RequestDispatcher implements SipListener {
                     && sip.getUser() == null && domain.isMe(sip) && request.getHeader("Route") == null) {
                 serverOptions.accept(event);
             } else {
-                proxy.onRequest(event);
+                LocalService service = serviceFor(request);
+                if (service != null) {
+                    service.handle(event);
+                } else {
+                    proxy.onRequest(event);
+                }
             }
         } catch (RuntimeException e) {
             CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
@@ -91,6 +110,19 @@ public final class RequestDispatcher implements SipListener {
                 responses.reply(event.getServerTransaction(), request, Response.SERVER_INTERNAL_ERROR, null);
             }
         }
+    }
+
+    private LocalService serviceFor(Request request) {
+        String method = request.getMethod();
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+            return null;
+        }
+        for (LocalService s : services) {
+            if (s.accepts(request)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Via are mandatory; the CSeq method must match. */
@@ -120,6 +152,9 @@ public final class RequestDispatcher implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            if (outbound != null && outbound.onResponse(event.getClientTransaction(), event.getResponse())) {
+                return;
+            }
             proxy.onResponse(event);
         } catch (RuntimeException e) {
             LOG.warn("failed to relay a {} response: {}", event.getResponse().getStatusCode(), e.toString(), e);
@@ -129,6 +164,9 @@ public final class RequestDispatcher implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         try {
+            if (outbound != null && !event.isServerTransaction() && outbound.onTimeout(event.getClientTransaction())) {
+                return;
+            }
             proxy.onTimeout(event);
         } catch (RuntimeException e) {
             LOG.warn("failed to handle a transaction timeout: {}", e.toString(), e);

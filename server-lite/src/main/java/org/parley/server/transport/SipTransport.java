@@ -96,7 +96,7 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.workerThreads()));
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(s.workerThreads()));
         // also the UDP receive buffer JAIN-SIP allocates per datagram: keep it modest (zeroing 64 KiB per packet costs)
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "262144");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");

@@ -1,0 +1,46 @@
+package org.parley.core.client;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one facade the apps and {@code parley cli} use: sign-in plus the capabilities. Implemented over SIP.
+ * Every listener is called on the executor the client was created with, never on a stack thread.
+ * Failures complete futures exceptionally with a {@link org.parley.core.error.ParleyException} whose code says
+ * what went wrong (AUTHENTICATION_FAILED, NOT_FOUND for an unknown user, NETWORK_FAILURE for an unreachable
+ * server, CERTIFICATE_MISMATCH when the pinned certificate changed, TIMEOUT).
+ */
+public interface UcClient extends AutoCloseable {
+
+    /** Registers, publishes Available, subscribes to the contact list and its presence; completes when signed in. */
+    CompletableFuture<Void> signIn(char[] password);
+
+    /** Publishes Offline, ends subscriptions and the registration. */
+    CompletableFuture<Void> signOut();
+
+    ConnectionState connectionState();
+
+    void addConnectionListener(ConnectionListener listener);
+
+    PresenceService presence();
+
+    ContactsService contacts();
+
+    DirectoryService directory();
+
+    MessagingService messaging();
+
+    HistoryService history();
+
+    /** Signs out if needed and releases the SIP stack and the local store. */
+    @Override
+    void close();
+
+    enum ConnectionState {
+        SIGNED_OUT, SIGNING_IN, SIGNED_IN, RECONNECTING
+    }
+
+    interface ConnectionListener {
+        /** {@code error} is set when the state change was caused by a failure (e.g. lost server). */
+        void onConnectionState(ConnectionState state, org.parley.core.error.ParleyException error);
+    }
+}

@@ -12,10 +12,15 @@ import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
+import org.parley.server.contacts.ContactLists;
+import org.parley.server.contacts.ContactOps;
+import org.parley.server.contacts.Directory;
+import org.parley.server.contacts.DistributionGroups;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.registrar.Registrar;
+import org.parley.server.service.ServiceEndpoint;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
 import org.parley.server.transport.Addresses;
@@ -110,8 +115,16 @@ public final class ParleyServer implements AutoCloseable {
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.domain());
+            // contact lists: the access policy and list events presence and IM are given
+            ContactLists contactLists = new ContactLists(db, domain);
+            DistributionGroups distributionGroups = new DistributionGroups(db, clock);
+            Directory directory = new Directory(users, cards, distributionGroups, contactLists, config.domain());
+            ServiceEndpoint serviceEndpoint = new ServiceEndpoint(domain, gatekeeper, responses, transport.factories(),
+                    transport.provider());
+            serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
+            services.add(serviceEndpoint);
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -123,6 +136,7 @@ public final class ParleyServer implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
                 if (watcher.changed()) {
                     credentials.invalidateAll();
+                    contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls);

@@ -49,9 +49,10 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LocalDomain domain;
     private final TlsMaterial tls;
+    private final ContactLists contactLists;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
-                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls) {
+                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, ContactLists contactLists) {
         this.db = db;
         this.users = users;
         this.transport = transport;
@@ -59,6 +60,7 @@ public final class ParleyServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.domain = domain;
         this.tls = tls;
+        this.contactLists = contactLists;
     }
 
     public static ParleyServer start(ServerConfig config) {
@@ -139,7 +141,7 @@ public final class ParleyServer implements AutoCloseable {
                     contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, contactLists);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             if (transport != null) {
@@ -176,6 +178,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public int tlsPort() {
         return domain.tlsPort();
+    }
+
+    /** The server-stored contact lists, also the access policy every service asks. */
+    public ContactLists contactLists() {
+        return contactLists;
     }
 
     /** The TLS material in use, or null when TLS is off. */

@@ -14,8 +14,10 @@ import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
 import org.parley.server.contacts.ContactLists;
 import org.parley.server.contacts.ContactOps;
+import org.parley.server.contacts.ContactsEventPackage;
 import org.parley.server.contacts.Directory;
 import org.parley.server.contacts.DistributionGroups;
+import org.parley.server.events.SubscriptionManager;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -49,10 +51,17 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LocalDomain domain;
     private final TlsMaterial tls;
+    /** Parts with threads of their own, closed (in reverse order) before the transport. */
+    private final List<AutoCloseable> closeables;
+    private final SubscriptionManager subscriptions;
     private final ContactLists contactLists;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
-                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, ContactLists contactLists) {
+                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
+                         SubscriptionManager subscriptions, ContactLists contactLists) {
+        this.closeables = closeables;
+        this.subscriptions = subscriptions;
+        this.contactLists = contactLists;
         this.db = db;
         this.users = users;
         this.transport = transport;
@@ -60,7 +69,6 @@ public final class ParleyServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.domain = domain;
         this.tls = tls;
-        this.contactLists = contactLists;
     }
 
     public static ParleyServer start(ServerConfig config) {
@@ -76,6 +84,7 @@ public final class ParleyServer implements AutoCloseable {
 
         Database db = Database.open(config.dataDir(), new SqliteDialect());
         SipTransport transport = null;
+        List<AutoCloseable> closeables = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-server-timers");
             t.setDaemon(true);
@@ -126,12 +135,20 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
+            SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),
+                    transport.router(), clock, new SubscriptionManager.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
+                    (int) config.maxExpires().toSeconds()), 4);
+            closeables.add(subscriptions);
+            subscriptions.register(new ContactsEventPackage(contactLists, domain,
+                    owner -> subscriptions.changed(ContactsEventPackage.NAME, owner)));
+            services.add(subscriptions);
             services.add(serviceEndpoint);
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire subscriptions", subscriptions::expire), 2, 2, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
@@ -141,9 +158,10 @@ public final class ParleyServer implements AutoCloseable {
                     contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, contactLists);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, contactLists);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            closeAll(closeables);
             if (transport != null) {
                 transport.close();
             }
@@ -164,6 +182,16 @@ public final class ParleyServer implements AutoCloseable {
         return users;
     }
 
+    /** The notifier of the server's event packages (presence, watcher info, contact lists). */
+    public SubscriptionManager subscriptions() {
+        return subscriptions;
+    }
+
+    /** The server-stored contact lists, also the access policy and list events every service is given. */
+    public ContactLists contactLists() {
+        return contactLists;
+    }
+
     public String host() {
         return domain.advertisedHost();
     }
@@ -180,19 +208,25 @@ public final class ParleyServer implements AutoCloseable {
         return domain.tlsPort();
     }
 
-    /** The server-stored contact lists, also the access policy every service asks. */
-    public ContactLists contactLists() {
-        return contactLists;
-    }
-
     /** The TLS material in use, or null when TLS is off. */
     public TlsMaterial tls() {
         return tls;
     }
 
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {}: {}", parts.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        closeAll(closeables);
         transport.close();
         try {
             bindings.flush();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.core.model.AccessLevel;
-import org.parley.core.model.Contact;
 import org.parley.core.model.ContactKind;
 import org.parley.core.model.ContactList;
 import org.parley.server.policy.AccessPolicy;
@@ -182,13 +181,19 @@ public final class ContactLists implements AccessPolicy, ContactListEvents {
 
     @Override
     public List<String> presenceUris(String owner) {
-        List<String> out = new ArrayList<>();
-        for (Contact c : get(owner).contacts()) {
-            if (c.kind() == ContactKind.USER) {
-                out.add(c.uri());
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT c.uri FROM contacts c JOIN users u ON u.id = c.owner_id "
+                    + "WHERE u.username = ? AND c.kind = 'user' ORDER BY c.id")) {
+                s.setString(1, owner.toLowerCase(Locale.ROOT));
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
             }
-        }
-        return out;
+        });
     }
 
     @Override

@@ -89,7 +89,10 @@ class ContactListServiceTest {
                     .orElseThrow();
             assertThat(x.kind()).isEqualTo(ContactKind.USER);
             assertThat(x.effectiveLevel()).isEqualTo(AccessLevel.PUBLIC);
-            assertThat(parley.server().contactLists().presenceUris("alice")).containsExactly("sip:xavier@example.org");
+            list(alice, ServiceCodec.contactsAdd(BOB, null));
+            assertThat(parley.server().contactLists().presenceUris("alice")).as("in list order")
+                    .containsExactly("sip:xavier@example.org", BOB);
+            assertThat(parley.server().contactLists().presenceUris("nobody")).isEmpty();
         }
     }
 

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.core.contacts.ServiceCodec;
 import org.parley.server.testsupport.ServiceClient;
 import org.parley.server.testsupport.SipMessage;
+import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.TestServer;
 import org.parley.server.testsupport.TestServerExtension;
 
 class ServiceEndpointTest {
     private static final String ALICE = "sip:alice@" + TestServer.DOMAIN;
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
 
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
@@ -52,6 +54,33 @@ class ServiceEndpointTest {
             assertThat(alice.fails("{\"op\":\"contacts.explode\"}", 400)).contains("unknown op 'contacts.explode'");
             assertThat(alice.fails("{}", 400)).contains("missing 'op'");
         }
+    }
+
+    @Test
+    void aRetransmittedRequestIsAnsweredAgainNotRunTwice() throws IOException {
+        try (SipTestClient udp = new SipTestClient(SipTestClient.Transport.UDP, "127.0.0.1", parley.server().sipPort(),
+                "alice", TestServer.DOMAIN); ServiceClient alice = new ServiceClient(parley.server(), "alice")) {
+            String body = ServiceCodec.contactsAdd("sip:bob@" + TestServer.DOMAIN, null);
+            udp.send(overUdp(udp, alice.request(ALICE, ServiceCodec.SERVICE_CONTENT_TYPE, body, null)));
+            SipMessage challenge = udp.expectResponse(WAIT);
+            assertThat(challenge.status()).isEqualTo(407);
+            String auth = SipTestClient.authorization(challenge.header("proxy-authenticate"), "alice",
+                    TestServer.password("alice"), "SERVICE", ALICE);
+            String request = overUdp(udp, alice.request(ALICE, ServiceCodec.SERVICE_CONTENT_TYPE, body, auth));
+            udp.send(request);
+            SipMessage first = udp.expectResponse(WAIT);
+            udp.send(request);
+            SipMessage again = udp.expectResponse(WAIT);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(again.status()).as("the same answer, not 409").isEqualTo(200);
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(ServiceCodec.contactList(alice.ok(ServiceCodec.contactsGet())).version()).as("ran once").isEqualTo(1);
+        }
+    }
+
+    /** The request text built by the TCP helper, with a Via for the UDP socket. */
+    private static String overUdp(SipTestClient udp, String request) {
+        return request.replaceFirst("SIP/2.0/TCP 127.0.0.1:\\d+", "SIP/2.0/UDP 127.0.0.1:" + udp.localPort());
     }
 
     @Test

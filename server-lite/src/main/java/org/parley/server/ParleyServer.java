@@ -143,6 +143,18 @@ public final class ParleyServer implements AutoCloseable {
             closeables.add(subscriptions);
             services.add(subscriptions);
             PresenceStore presence = new PresenceStore(clock);
+            bindings.addListener(new org.parley.server.registrar.RegistrationListener() {
+                @Override
+                public void onRegistered(String aor, org.parley.server.registrar.Binding binding) {
+                }
+
+                @Override
+                public void onUnregistered(String aor, org.parley.server.registrar.Binding binding) {
+                    if (bindings.lookup(aor).isEmpty()) {
+                        presence.signedOff(aor);
+                    }
+                }
+            });
             WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
             ContactListEvents contactLists = lists != null ? lists : DefaultPolicies.noLists();
             PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,

@@ -149,6 +149,8 @@ public final class ParleyServer implements AutoCloseable {
             ServiceEndpoint serviceEndpoint = new ServiceEndpoint(domain, gatekeeper, responses, transport.factories(),
                     transport.provider());
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
+            serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
+                    org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
             SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),

@@ -78,6 +78,13 @@ class ServiceEndpointTest {
         }
     }
 
+    @Test
+    void customStatesOpIsRegistered() throws IOException {
+        try (ServiceClient alice = new ServiceClient(parley.server(), "alice")) {
+            assertThat(alice.ok("{\"op\":\"presence.customStates\"}").path("states").isArray()).isTrue();
+        }
+    }
+
     /** The request text built by the TCP helper, with a Via for the UDP socket. */
     private static String overUdp(SipTestClient udp, String request) {
         return request.replaceFirst("SIP/2.0/TCP 127.0.0.1:\\d+", "SIP/2.0/UDP 127.0.0.1:" + udp.localPort());

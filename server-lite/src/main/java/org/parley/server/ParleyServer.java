@@ -8,10 +8,16 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.parley.core.model.AccessLevel;
+import org.parley.core.model.PresenceState;
 import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
+import org.parley.server.im.ImModule;
+import org.parley.server.policy.AccessPolicy;
+import org.parley.server.policy.PresenceStates;
+import org.parley.server.service.ServiceOp;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -44,9 +50,21 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LocalDomain domain;
     private final TlsMaterial tls;
+    private final List<ServiceOp> serviceOps;
+
+    /**
+     * Services other parts of the server provide to IM (and later to presence and the directory); a null part gets a
+     * stand-in: levels by domain only (Company for the same domain, Public otherwise) and no presence state.
+     * Tests pass their own.
+     */
+    public record Overrides(AccessPolicy access, PresenceStates presence) {
+        public static Overrides none() {
+            return new Overrides(null, null);
+        }
+    }
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
-                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls) {
+                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<ServiceOp> serviceOps) {
         this.db = db;
         this.users = users;
         this.transport = transport;
@@ -54,6 +72,7 @@ public final class ParleyServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.domain = domain;
         this.tls = tls;
+        this.serviceOps = List.copyOf(serviceOps);
     }
 
     public static ParleyServer start(ServerConfig config) {
@@ -61,6 +80,10 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public static ParleyServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, Overrides.none());
+    }
+
+    public static ParleyServer start(ServerConfig config, Clock clock, Overrides overrides) {
         String bind = config.bindAddress();
         boolean wildcard = Addresses.isWildcard(bind);
         String host = config.advertisedHost() != null ? config.advertisedHost() : wildcard ? Addresses.primaryAddress() : bind;
@@ -112,6 +135,14 @@ public final class ParleyServer implements AutoCloseable {
             Cards cards = new Cards(users, config.domain(), config.domain());
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
+            List<ServiceOp> serviceOps = new ArrayList<>();
+            AccessPolicy access = overrides.access() != null ? overrides.access() : domainLevels(config.domain());
+            PresenceStates presence = overrides.presence() != null ? overrides.presence() : noPresence();
+            ImModule im = ImModule.start(new ImModule.Parts(db, domain, gatekeeper, responses, transport.provider(), outbound,
+                    bindings, cards, access, presence, scheduler, clock),
+                    new ImModule.Limits(config.imMaxBytes(), config.imSessionMax(), config.imDeliveryTimeout()));
+            services.add(im.relay());
+            serviceOps.addAll(im.serviceOps());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -125,7 +156,7 @@ public final class ParleyServer implements AutoCloseable {
                     credentials.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, serviceOps);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             if (transport != null) {
@@ -134,6 +165,27 @@ public final class ParleyServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Stand-in until the contact lists provide levels: Company for users of our domain, Public for others. */
+    private static AccessPolicy domainLevels(String domain) {
+        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+        return (owner, watcherAor) -> watcherAor.endsWith(suffix) ? AccessLevel.DEFAULT_SAME_DOMAIN : AccessLevel.DEFAULT_OTHER_DOMAIN;
+    }
+
+    /** Stand-in until the presence agent provides states: nobody is known to be in any state. */
+    private static PresenceStates noPresence() {
+        return new PresenceStates() {
+            @Override
+            public PresenceState stateOf(String user) {
+                return PresenceState.UNKNOWN;
+            }
+
+            @Override
+            public void addListener(Listener listener) {
+                // no state ever changes
+            }
+        };
     }
 
     private static void guarded(String what, Runnable task) {
@@ -162,6 +214,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public int tlsPort() {
         return domain.tlsPort();
+    }
+
+    /** The operations the SERVICE endpoint offers (chat.* so far). */
+    public List<ServiceOp> serviceOps() {
+        return serviceOps;
     }
 
     /** The TLS material in use, or null when TLS is off. */

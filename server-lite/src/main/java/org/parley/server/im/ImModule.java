@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sip.SipProvider;
 import org.parley.server.auth.Gatekeeper;
 import org.parley.server.policy.AccessPolicy;
@@ -15,6 +16,8 @@ import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
 import org.parley.server.users.Cards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The IM services built and connected in one place for the composition root: the MESSAGE relay (a
@@ -22,6 +25,10 @@ import org.parley.server.users.Cards;
  * states) and multiparty sessions (restored from the store, with their SERVICE ops).
  */
 public final class ImModule {
+    private static final Logger LOG = LoggerFactory.getLogger(ImModule.class);
+    /** How often stored messages are retried for registered users besides the event triggers (first after 2 s). */
+    static final Duration RETRY_PERIOD = Duration.ofMinutes(5);
+
     /**
      * @param maxBytes        largest body accepted (413 above)
      * @param sessionMax      most participants per session
@@ -58,6 +65,13 @@ public final class ImModule {
                 limits.maxBytes(), p.clock());
         p.bindings().addListener(delivery);
         p.presence().addListener(delivery);
+        p.executor().scheduleWithFixedDelay(() -> {
+            try {
+                delivery.retryAll();
+            } catch (RuntimeException e) {
+                LOG.warn("retrying stored messages failed: {}", e.toString());
+            }
+        }, 2, RETRY_PERIOD.toSeconds(), TimeUnit.SECONDS);
         return new ImModule(relay, sessions);
     }
 

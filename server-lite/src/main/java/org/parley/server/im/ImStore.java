@@ -3,6 +3,8 @@ package org.parley.server.im;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.parley.server.store.Database;
 
@@ -64,6 +66,20 @@ public final class ImStore {
                 ps.setLong(1, seq);
                 return ps.executeUpdate() > 0;
             }
+        });
+    }
+
+    /** The users something is kept for. */
+    public List<String> recipients() {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT recipient FROM im_stored");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         });
     }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the messages kept for a user (docs/protocol.md): when one of their devices registers, when they leave Do
- * Not Disturb (the {@code missed} ones are held while they are in it), and after a live message reached them. Oldest
+ * Not Disturb (the {@code missed} ones are held while they are in it), after a live message reached them, and
+ * every few minutes for registered users (the first time shortly after start). Oldest
  * first, one at a time: the next goes out only after a device answered 2xx to the previous, whose row is then
  * deleted; the first failure ends the run until the next trigger. At most one run per user at any time, so a row
  * is never in flight twice.
@@ -56,6 +57,18 @@ public final class StoredDelivery implements RegistrationListener, PresenceState
     public void onStateChanged(String user, PresenceState before, PresenceState after) {
         if (before == PresenceState.DO_NOT_DISTURB && after != PresenceState.DO_NOT_DISTURB) {
             trigger(user, Duration.ZERO);
+        }
+    }
+
+    /**
+     * Tries again for every user something is kept for (devices that stayed registered across a restart, or that
+     * failed once and only refresh their registration since).
+     */
+    void retryAll() {
+        for (String user : store.recipients()) {
+            if (!bindings.lookup(user).isEmpty()) {
+                trigger(user, Duration.ZERO);
+            }
         }
     }
 

@@ -122,6 +122,21 @@ class ImRelayTest {
     }
 
     @Test
+    void storedMessagesAreRetriedAfterARestartForDevicesStillRegistered() throws IOException {
+        try (ImClient bob = parley.registered(Transport.UDP, "bob")) {
+            try (ImClient alice = parley.client(Transport.UDP, "alice")) {
+                alice.send(BOB, "text/plain", "try again later");
+                assertThat(bob.receive(m -> true, 480, ImClient.WAIT)).isNotNull();
+                assertThat(alice.answer().status()).isEqualTo(202);
+            }
+            parley.restart(); // bob's registration is kept; he does not register again
+            SipMessage again = bob.receive();
+            assertThat(again.body()).isEqualTo("try again later");
+            assertThat(again.header("x-parley-stored")).isEqualTo("offline");
+        }
+    }
+
+    @Test
     void blockedSenderGets480() throws IOException {
         parley.access.set("bob", "sip:alice@parley.test", AccessLevel.BLOCKED);
         try (ImClient bob = parley.registered(Transport.UDP, "bob"); ImClient alice = parley.client(Transport.UDP, "alice");

@@ -144,12 +144,14 @@ public final class ImRelay implements LocalService {
         sessions.relay(session.get(), senderAor, senderName, contentType, body, Envelope.isComposing(contentType));
     }
 
+    /** The sender's name from their card (the directory's, not a name the sender put in From), else From's. */
     private String displayName(FromHeader from, String user) {
-        String name = from.getAddress().getDisplayName();
-        if (name != null && !name.isBlank()) {
-            return name.trim();
+        Optional<String> card = cards.of(user).map(c -> c.displayName()).filter(n -> n != null && !n.isBlank());
+        if (card.isPresent()) {
+            return card.get();
         }
-        return cards.of(user).map(c -> c.displayName()).orElse(null);
+        String name = from.getAddress().getDisplayName();
+        return name == null || name.isBlank() ? null : name.trim();
     }
 
     private static String contentType(Request request) {

@@ -68,7 +68,7 @@ class ChatSessionTest {
                 assertThat(joined.get("subject").asText()).isEqualTo("Launch");
             }
 
-            alice.send(session, "text/plain;charset=UTF-8", "Hello team");
+            alice.sendAs("\"The Boss\" <" + ALICE + ">", session, "text/plain;charset=UTF-8", "Hello team");
             assertThat(alice.answer().status()).isEqualTo(200);
             for (ImClient c : List.of(bob, carol)) {
                 SipMessage in = c.receiveContaining("Hello team");
@@ -76,7 +76,7 @@ class ChatSessionTest {
                 assertThat(in.header("content-type")).isEqualTo("message/cpim");
                 Cpim.Message cpim = Cpim.parse(in.body());
                 assertThat(cpim.from()).isEqualTo(ALICE);
-                assertThat(cpim.fromName()).isEqualTo("Alice Test");
+                assertThat(cpim.fromName()).as("the directory's name, not the one in From").isEqualTo("Alice Test");
                 assertThat(cpim.to()).containsExactly(session);
                 assertThat(cpim.contentType()).isEqualTo("text/plain;charset=UTF-8");
                 assertThat(cpim.body()).isEqualTo("Hello team");

@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.parley.core.model.AccessLevel;
-import org.parley.core.model.PresenceState;
 import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
@@ -19,6 +17,12 @@ import org.parley.server.im.ImModule;
 import org.parley.server.policy.AccessPolicy;
 import org.parley.server.policy.PresenceStates;
 import org.parley.server.service.ServiceOp;
+import org.parley.server.policy.ContactListEvents;
+import org.parley.server.presence.DefaultPolicies;
+import org.parley.server.presence.PresencePackage;
+import org.parley.server.presence.PresenceStore;
+import org.parley.server.presence.PublishHandler;
+import org.parley.server.presence.WatcherInfoPackage;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -54,22 +58,24 @@ public final class ParleyServer implements AutoCloseable {
     /** Parts with threads of their own, closed (in reverse order) before the transport. */
     private final List<AutoCloseable> closeables;
     private final SubscriptionManager subscriptions;
+    private final PresenceStore presence;
     private final List<ServiceOp> serviceOps;
 
     /**
-     * Services other parts of the server provide to IM (and later to presence and the directory); a null part gets a
-     * stand-in: levels by domain only (Company for the same domain, Public otherwise) and no presence state.
-     * Tests pass their own.
+     * Replacements for parts other services provide, for tests; a null part gets the built-in one: access levels
+     * by domain only (Company for the same domain, Public otherwise), no contact lists, the presence agent's states.
      */
-    public record Overrides(AccessPolicy access, PresenceStates presence) {
+    public record Overrides(AccessPolicy access, ContactListEvents lists, PresenceStates presence) {
         public static Overrides none() {
-            return new Overrides(null, null);
+            return new Overrides(null, null, null);
         }
     }
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
-                         SubscriptionManager subscriptions, List<ServiceOp> serviceOps) {
+                         SubscriptionManager subscriptions, PresenceStore presence, List<ServiceOp> serviceOps) {
+        this.presence = presence;
+        this.serviceOps = List.copyOf(serviceOps);
         this.closeables = closeables;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -79,7 +85,6 @@ public final class ParleyServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.domain = domain;
         this.tls = tls;
-        this.serviceOps = List.copyOf(serviceOps);
     }
 
     public static ParleyServer start(ServerConfig config) {
@@ -88,6 +93,14 @@ public final class ParleyServer implements AutoCloseable {
 
     public static ParleyServer start(ServerConfig config, Clock clock) {
         return start(config, clock, Overrides.none());
+    }
+
+    /**
+     * @param access access levels owners grant watchers; null for the domain defaults
+     * @param lists  contact lists for resource-list subscriptions; null for none
+     */
+    public static ParleyServer start(ServerConfig config, Clock clock, AccessPolicy access, ContactListEvents lists) {
+        return start(config, clock, new Overrides(access, lists, null));
     }
 
     public static ParleyServer start(ServerConfig config, Clock clock, Overrides overrides) {
@@ -143,16 +156,39 @@ public final class ParleyServer implements AutoCloseable {
             Cards cards = new Cards(users, config.domain(), config.domain());
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
-            List<ServiceOp> serviceOps = new ArrayList<>();
             SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),
                     transport.router(), clock, new SubscriptionManager.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
                     (int) config.maxExpires().toSeconds()), 4);
             closeables.add(subscriptions);
             services.add(subscriptions);
-            AccessPolicy access = overrides.access() != null ? overrides.access() : domainLevels(config.domain());
-            PresenceStates presence = overrides.presence() != null ? overrides.presence() : noPresence();
+            PresenceStore presence = new PresenceStore(clock);
+            bindings.addListener(new org.parley.server.registrar.RegistrationListener() {
+                @Override
+                public void onRegistered(String aor, org.parley.server.registrar.Binding binding) {
+                }
+
+                @Override
+                public void onUnregistered(String aor, org.parley.server.registrar.Binding binding) {
+                    if (bindings.lookup(aor).isEmpty()) {
+                        presence.signedOff(aor);
+                    }
+                }
+            });
+            WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
+            ContactListEvents contactLists = overrides.lists() != null ? overrides.lists() : DefaultPolicies.noLists();
+            AccessPolicy access = overrides.access() != null ? overrides.access() : DefaultPolicies.domainDefaults(config.domain());
+            PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
+                    access, contactLists, subscriptions, winfo);
+            presence.addChangeListener(presencePackage);
+            contactLists.addListener(presencePackage);
+            subscriptions.register(presencePackage);
+            subscriptions.register(winfo);
+            services.add(new PublishHandler(domain, gatekeeper, responses, transport.provider(), transport.factories(), presence,
+                    new PublishHandler.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
+                            (int) config.maxExpires().toSeconds())));
+            List<ServiceOp> serviceOps = new ArrayList<>();
             ImModule im = ImModule.start(new ImModule.Parts(db, domain, gatekeeper, responses, transport.provider(), outbound,
-                    bindings, cards, access, presence, scheduler, clock),
+                    bindings, cards, access, overrides.presence() != null ? overrides.presence() : presence, scheduler, clock),
                     new ImModule.Limits(config.imMaxBytes(), config.imSessionMax(), config.imDeliveryTimeout()));
             services.add(im.relay());
             serviceOps.addAll(im.serviceOps());
@@ -162,6 +198,7 @@ public final class ParleyServer implements AutoCloseable {
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire subscriptions", subscriptions::expire), 2, 2, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire publications", presence::sweep), 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
@@ -170,7 +207,8 @@ public final class ParleyServer implements AutoCloseable {
                     credentials.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, serviceOps);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,
+                    serviceOps);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -180,27 +218,6 @@ public final class ParleyServer implements AutoCloseable {
             db.close();
             throw e;
         }
-    }
-
-    /** Stand-in until the contact lists provide levels: Company for users of our domain, Public for others. */
-    private static AccessPolicy domainLevels(String domain) {
-        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
-        return (owner, watcherAor) -> watcherAor.endsWith(suffix) ? AccessLevel.DEFAULT_SAME_DOMAIN : AccessLevel.DEFAULT_OTHER_DOMAIN;
-    }
-
-    /** Stand-in until the presence agent provides states: nobody is known to be in any state. */
-    private static PresenceStates noPresence() {
-        return new PresenceStates() {
-            @Override
-            public PresenceState stateOf(String user) {
-                return PresenceState.UNKNOWN;
-            }
-
-            @Override
-            public void addListener(Listener listener) {
-                // no state ever changes
-            }
-        };
     }
 
     private static void guarded(String what, Runnable task) {
@@ -220,6 +237,16 @@ public final class ParleyServer implements AutoCloseable {
         return subscriptions;
     }
 
+    /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
+    public PresenceStore presence() {
+        return presence;
+    }
+
+    /** The operations the SERVICE endpoint offers (chat.* so far). */
+    public List<ServiceOp> serviceOps() {
+        return serviceOps;
+    }
+
     public String host() {
         return domain.advertisedHost();
     }
@@ -234,11 +261,6 @@ public final class ParleyServer implements AutoCloseable {
 
     public int tlsPort() {
         return domain.tlsPort();
-    }
-
-    /** The operations the SERVICE endpoint offers (chat.* so far). */
-    public List<ServiceOp> serviceOps() {
-        return serviceOps;
     }
 
     /** The TLS material in use, or null when TLS is off. */

@@ -15,6 +15,7 @@ import org.parley.server.ServerConfig;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
             "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
+            "presence-custom-states",
             "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds");
 
     private ServerSettings() {
@@ -45,6 +46,9 @@ final class ServerSettings {
                                 + name.trim() + "' (use SHA-256 and/or MD5)")));
             }
             c = c.withDigestAlgorithms(algorithms);
+        }
+        if (p.containsKey("presence-custom-states")) {
+            c = c.withCustomStates(p.getProperty("presence-custom-states"));
         }
         c = c.withImMaxBytes(atLeast(p, "im-max-bytes", c.imMaxBytes(), 1));
         c = c.withImSessionMax(atLeast(p, "im-session-max", c.imSessionMax(), 2));

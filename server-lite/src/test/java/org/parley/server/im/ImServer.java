@@ -54,7 +54,7 @@ final class ImServer implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("parley-im-test-");
-        server = ParleyServer.start(config(), clock, new ParleyServer.Overrides(access, presence));
+        server = ParleyServer.start(config(), clock, new ParleyServer.Overrides(access, null, presence));
         users.forEach(u -> TestServer.addUser(server, u));
     }
 
@@ -65,7 +65,7 @@ final class ImServer implements BeforeEachCallback, AfterEachCallback {
     /** Stops the server and starts it again on the same store (new ports). */
     ParleyServer restart() {
         server.close();
-        server = ParleyServer.start(config(), clock, new ParleyServer.Overrides(access, presence));
+        server = ParleyServer.start(config(), clock, new ParleyServer.Overrides(access, null, presence));
         return server;
     }
 

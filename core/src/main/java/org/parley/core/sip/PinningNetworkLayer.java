@@ -18,22 +18,37 @@ import javax.net.ssl.TrustManager;
 
 /**
  * JAIN-SIP's socket factory for a client stack whose TLS trusts by pin: JAIN-SIP instantiates it by class name
- * ({@code gov.nist.javax.sip.NETWORK_LAYER}) and hands it the stack, whose configuration carries the
- * {@link PinningTrustManager} under {@link #TRUST_MANAGER_KEY} (an object value of the stack properties). Plain
- * sockets are JAIN-SIP's defaults. The stack sets protocols and cipher suites and starts the handshake itself.
+ * ({@code gov.nist.javax.sip.NETWORK_LAYER}) and hands it the stack. Stack properties are strings only, so the
+ * {@link PinningTrustManager} is handed over through a short-lived hand-off table: {@link #offer} before creating
+ * the stack puts its id under {@link #TRUST_MANAGER_KEY}, {@link #withdraw} after. Plain sockets are JAIN-SIP's
+ * defaults. The stack sets protocols and cipher suites and starts the handshake itself.
  */
 public final class PinningNetworkLayer implements NetworkLayer {
-    /** Stack property (object value) holding the trust manager of this stack. */
+    /** Stack property naming the hand-off entry of this stack's trust manager. */
     public static final String TRUST_MANAGER_KEY = "org.parley.core.sip.PINNING_TRUST_MANAGER";
+    private static final java.util.Map<String, PinningTrustManager> HANDOFF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes a trust manager available to the stack about to be created; returns the id to set as property. */
+    public static String offer(PinningTrustManager trust) {
+        String id = java.util.UUID.randomUUID().toString();
+        HANDOFF.put(id, trust);
+        return id;
+    }
+
+    /** Ends the hand-off once the stack exists (it has taken its trust manager). */
+    public static void withdraw(String id) {
+        HANDOFF.remove(id);
+    }
 
     private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
     private SSLContext context;
 
     @Override
     public void setSipStack(SipStackImpl stack) {
-        Object tm = stack.getConfigurationProperties().get(TRUST_MANAGER_KEY);
-        if (!(tm instanceof PinningTrustManager trust)) {
-            throw new IllegalStateException("stack property " + TRUST_MANAGER_KEY + " must hold a PinningTrustManager");
+        String id = stack.getConfigurationProperties().getProperty(TRUST_MANAGER_KEY);
+        PinningTrustManager trust = id == null ? null : HANDOFF.get(id);
+        if (trust == null) {
+            throw new IllegalStateException("stack property " + TRUST_MANAGER_KEY + " names no offered trust manager");
         }
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");

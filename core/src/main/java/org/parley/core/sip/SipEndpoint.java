@@ -71,7 +71,14 @@ public final class SipEndpoint implements AutoCloseable {
         SipStack stack = null;
         try {
             String local = localAddressFor(s.serverHost(), s.serverPort());
-            stack = factory.createSipStack(properties(s, transport));
+            String handoff = s.trust() == null ? null : PinningNetworkLayer.offer(s.trust());
+            try {
+                stack = factory.createSipStack(properties(s, transport, handoff));
+            } finally {
+                if (handoff != null) {
+                    PinningNetworkLayer.withdraw(handoff);
+                }
+            }
             ListeningPoint lp = null;
             for (int attempt = 0; lp == null; attempt++) {
                 int port = freePort(local, transport);
@@ -95,7 +102,7 @@ public final class SipEndpoint implements AutoCloseable {
         }
     }
 
-    private static Properties properties(Settings s, String transport) {
+    private static Properties properties(Settings s, String transport, String handoff) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "parley-client-" + UUID.randomUUID());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
@@ -113,7 +120,7 @@ public final class SipEndpoint implements AutoCloseable {
                 throw new IllegalArgumentException("TLS needs a trust manager");
             }
             p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PinningNetworkLayer.class.getName());
-            p.put(PinningNetworkLayer.TRUST_MANAGER_KEY, s.trust());
+            p.setProperty(PinningNetworkLayer.TRUST_MANAGER_KEY, handoff);
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", CIPHER_SUITES));

@@ -23,6 +23,7 @@ import javax.sip.message.Request;
 
 /** Builds the requests a client sends: From its AOR, Via and Contact on its endpoint, User-Agent. */
 public final class SipRequests {
+    private static final java.util.Set<String> LIST_HEADERS = java.util.Set.of("accept", "supported", "allow", "require");
     private final SipEndpoint endpoint;
     private final String aor;
     private final String username;
@@ -92,10 +93,17 @@ public final class SipRequests {
         }
     }
 
-    /** Adds a header given as name and value. */
+    /** Sets a header given as name and value; a comma-separated list becomes one header per element. */
     public void header(Message m, String name, String value) {
         try {
-            m.setHeader(endpoint.headers().createHeader(name, value));
+            m.removeHeader(name);
+            if (LIST_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && value.contains(",")) {
+                for (String part : value.split(",")) {
+                    m.addHeader(endpoint.headers().createHeader(name, part.trim()));
+                }
+            } else {
+                m.setHeader(endpoint.headers().createHeader(name, value));
+            }
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad " + name + " header value '" + value + "'", e);
         }

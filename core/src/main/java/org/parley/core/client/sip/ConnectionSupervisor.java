@@ -64,6 +64,10 @@ final class ConnectionSupervisor {
         resumables.add(r);
     }
 
+    void remove(Resumable r) {
+        resumables.remove(r);
+    }
+
     ConnectionState state() {
         return state;
     }

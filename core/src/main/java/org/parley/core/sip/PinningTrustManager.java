@@ -44,6 +44,7 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
         if (v == PinStore.Verdict.PINNED_NOW) {
             LOG.info("pinned the certificate of {} (SHA-256 {}) at first use", key, fp);
         } else if (v == PinStore.Verdict.MISMATCH) {
+            LOG.warn("the certificate of {} changed: SHA-256 {} is not the pinned one", key, fp);
             mismatch = true;
             throw new CertificateException("the certificate of " + key + " changed (SHA-256 " + fp + ")");
         }

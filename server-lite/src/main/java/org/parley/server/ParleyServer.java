@@ -12,11 +12,23 @@ import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
+import org.parley.server.contacts.ContactLists;
+import org.parley.server.contacts.ContactOps;
+import org.parley.server.contacts.ContactsEventPackage;
+import org.parley.server.contacts.Directory;
+import org.parley.server.contacts.DistributionGroups;
 import org.parley.server.events.SubscriptionManager;
+import org.parley.server.policy.AccessPolicy;
+import org.parley.server.policy.ContactListEvents;
+import org.parley.server.presence.PresencePackage;
+import org.parley.server.presence.PresenceStore;
+import org.parley.server.presence.PublishHandler;
+import org.parley.server.presence.WatcherInfoPackage;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.registrar.Registrar;
+import org.parley.server.service.ServiceEndpoint;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
 import org.parley.server.transport.Addresses;
@@ -48,10 +60,14 @@ public final class ParleyServer implements AutoCloseable {
     /** Parts with threads of their own, closed (in reverse order) before the transport. */
     private final List<AutoCloseable> closeables;
     private final SubscriptionManager subscriptions;
+    private final PresenceStore presence;
+    private final ContactLists contactLists;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
-                         SubscriptionManager subscriptions) {
+                         SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists) {
+        this.presence = presence;
+        this.contactLists = contactLists;
         this.closeables = closeables;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -68,6 +84,14 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public static ParleyServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, null, null);
+    }
+
+    /**
+     * @param access access levels owners grant watchers; null for the server's contact lists
+     * @param lists  contact lists for resource-list subscriptions; null for the server's contact lists
+     */
+    public static ParleyServer start(ServerConfig config, Clock clock, AccessPolicy access, ContactListEvents lists) {
         String bind = config.bindAddress();
         boolean wildcard = Addresses.isWildcard(bind);
         String host = config.advertisedHost() != null ? config.advertisedHost() : wildcard ? Addresses.primaryAddress() : bind;
@@ -118,28 +142,66 @@ public final class ParleyServer implements AutoCloseable {
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.domain());
+            // contact lists: the access policy and list events presence and IM are given
+            ContactLists contactLists = new ContactLists(db, domain);
+            DistributionGroups distributionGroups = new DistributionGroups(db, clock);
+            Directory directory = new Directory(users, cards, distributionGroups, contactLists, config.domain());
+            ServiceEndpoint serviceEndpoint = new ServiceEndpoint(domain, gatekeeper, responses, transport.factories(),
+                    transport.provider());
+            serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
+            serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
+                    org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
             SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),
                     transport.router(), clock, new SubscriptionManager.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
                     (int) config.maxExpires().toSeconds()), 4);
             closeables.add(subscriptions);
+            subscriptions.register(new ContactsEventPackage(contactLists, domain,
+                    owner -> subscriptions.changed(ContactsEventPackage.NAME, owner)));
             services.add(subscriptions);
+            PresenceStore presence = new PresenceStore(clock);
+            bindings.addListener(new org.parley.server.registrar.RegistrationListener() {
+                @Override
+                public void onRegistered(String aor, org.parley.server.registrar.Binding binding) {
+                }
+
+                @Override
+                public void onUnregistered(String aor, org.parley.server.registrar.Binding binding) {
+                    if (bindings.lookup(aor).isEmpty()) {
+                        presence.signedOff(aor);
+                    }
+                }
+            });
+            WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
+            ContactListEvents listEvents = lists != null ? lists : contactLists;
+            PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
+                    access != null ? access : contactLists, listEvents, subscriptions, winfo);
+            presence.addChangeListener(presencePackage);
+            listEvents.addListener(presencePackage);
+            subscriptions.register(presencePackage);
+            subscriptions.register(winfo);
+            services.add(new PublishHandler(domain, gatekeeper, responses, transport.provider(), transport.factories(), presence,
+                    new PublishHandler.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
+                            (int) config.maxExpires().toSeconds())));
+            services.add(serviceEndpoint);
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire subscriptions", subscriptions::expire), 2, 2, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire publications", presence::sweep), 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
                 if (watcher.changed()) {
                     credentials.invalidateAll();
+                    contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence, contactLists);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -166,6 +228,16 @@ public final class ParleyServer implements AutoCloseable {
     /** The notifier of the server's event packages (presence, watcher info, contact lists). */
     public SubscriptionManager subscriptions() {
         return subscriptions;
+    }
+
+    /** The server-stored contact lists, also the access policy and list events every service is given. */
+    public ContactLists contactLists() {
+        return contactLists;
+    }
+
+    /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
+    public PresenceStore presence() {
+        return presence;
     }
 
     public String host() {

@@ -92,9 +92,11 @@ public final class UserAgent implements SipListener, AutoCloseable {
     /** Sends a request; the future completes on the engine with the final response (any status), or fails. */
     public CompletableFuture<Response> send(Request request) {
         CompletableFuture<Response> result = new CompletableFuture<>();
-        engine.schedule(() -> result.completeExceptionally(new ParleyException(ErrorCode.NETWORK_FAILURE,
-                "no answer from the server " + endpoint.serverDescription() + " within " + requestTimeout.toSeconds() + " s")),
+        java.util.concurrent.ScheduledFuture<?> deadline = engine.schedule(() -> result.completeExceptionally(
+                new ParleyException(ErrorCode.NETWORK_FAILURE, "no answer to " + request.getMethod() + " from the server "
+                        + endpoint.serverDescription() + " within " + requestTimeout.toSeconds() + " s")),
                 requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> deadline.cancel(false));
         preauthorize(request);
         transmit(new Pending(request, result, 0));
         return result;

@@ -115,7 +115,7 @@ public final class SipUcClient implements UcClient {
         Registration registration = new Registration(ua, requests, engine, config.domain(), tuning.registerExpires());
         Listeners<ConnectionListener> connectionListeners = new Listeners<>(events);
         ConnectionSupervisor supervisor = new ConnectionSupervisor(engine, registration, ua, requests, tuning,
-                connectionListeners, config.domain());
+                connectionListeners, "sip:" + config.serverHost() + ":" + config.serverPort());
         SubscriptionRouter router = new SubscriptionRouter(ua);
         ua.register(Request.NOTIFY, router);
         ua.register(Request.OPTIONS, in -> ua.reply(in, Response.OK));

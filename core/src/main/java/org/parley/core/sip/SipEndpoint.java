@@ -111,7 +111,14 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", NoServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "2");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        // the listener only hands events to the engine thread: re-entrant delivery avoids the stack holding a
+        // transaction semaphore until our (asynchronous) answer, which starved the UDP threads
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // NOTIFYs are matched to subscriptions by the client itself (SubscriptionRouter); without this the stack maps
+        // each NOTIFY to its SUBSCRIBE transaction and keeps that transaction's semaphore, which starved the UDP
+        // threads once a NOTIFY came while the SUBSCRIBE transaction was still around
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "262144");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "false");

@@ -29,8 +29,8 @@ class PresenceAndContactsTest {
     @Test
     void aContactAddedOnOneDeviceRoamsAndItsPresenceChangesReachTheWatcherWithATaggedAlert() throws Exception {
         var alice = clients.signedIn(parley.server(), Transport.TCP, "alice");
-        var aliceLaptop = clients.signedIn(parley.server(), Transport.TCP, "alice");
-        var bob = clients.signedIn(parley.server(), Transport.TCP, "bob");
+        var aliceLaptop = clients.signedIn(parley.server(), Transport.UDP, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
         List<ContactList> roamed = new CopyOnWriteArrayList<>();
         aliceLaptop.contacts().addListener(roamed::add);
         Map<String, PresenceInfo> seen = new ConcurrentHashMap<>();

@@ -166,8 +166,6 @@ final class ConnectionSupervisor {
 
     /**
      * OPTIONS to the server process itself ({@code sip:host:port}): any answer means it is there; none, lost.
-     * Known problem: over UDP these OPTIONS go unanswered in the integration tests (not yet understood), so a UDP
-     * client reconnects needlessly at every keep-alive.
      */
     void probe() {
         if (state != ConnectionState.SIGNED_IN || probing) {

@@ -119,8 +119,13 @@ final class IncomingMessages implements UserAgent.RequestProcessor {
         return stored.trim().equalsIgnoreCase("missed") ? Delivery.MISSED : Delivery.RECEIVED_OFFLINE;
     }
 
+    /**
+     * When it was sent: for a message from the server's store, its Date (the original time, to the second); for a live
+     * one, now (our clock, to the millisecond, so history keeps the order in which we sent and received).
+     */
     private Instant sentAt(Request m) {
         DateHeader d = (DateHeader) m.getHeader(DateHeader.NAME);
-        return d != null && d.getDate() != null ? d.getDate().toInstant() : clock.instant();
+        boolean stored = SipMessages.header(m, "X-Parley-Stored") != null;
+        return stored && d != null && d.getDate() != null ? d.getDate().toInstant() : clock.instant();
     }
 }

@@ -43,6 +43,7 @@ final class SipMessagingService implements MessagingService {
     private final Clock clock;
     private final String domain;
     private final Map<String, Instant> typingSent = new HashMap<>();
+    private final Map<String, CompletableFuture<?>> lastToTarget = new HashMap<>();
 
     SipMessagingService(Engine engine, UserAgent ua, SipRequests requests, ServiceClient service, HistoryStore history,
                         SipContactsService contacts, Listeners<MessageListener> listeners, Clock clock, String domain) {
@@ -76,7 +77,7 @@ final class SipMessagingService implements MessagingService {
             }
             Request r = requests.outOfDialog(Request.MESSAGE, target);
             requests.body(r, type.contains("charset") ? type : type + ";charset=UTF-8", text);
-            return ua.send(r).thenApply(resp -> {
+            return inOrder(target, r).thenApply(resp -> {
                 int s = resp.getStatusCode();
                 Delivery d = s == Response.OK ? Delivery.DELIVERED : s == Response.ACCEPTED ? Delivery.STORED
                         : s / 100 == 2 ? Delivery.DELIVERED : Delivery.FAILED;
@@ -117,8 +118,22 @@ final class SipMessagingService implements MessagingService {
             }
             Request r = requests.outOfDialog(Request.MESSAGE, target);
             requests.body(r, COMPOSING_TYPE, composing(active));
-            ua.send(r);
+            inOrder(target, r);
         });
+    }
+
+    /**
+     * Sends a MESSAGE once the previous one to the same target has its final answer, so a peer sees them in the
+     * order they were sent (UDP and the server's parallel relaying would otherwise reorder them). Engine thread only.
+     */
+    private CompletableFuture<javax.sip.message.Response> inOrder(String target, Request r) {
+        String k = target.toLowerCase(Locale.ROOT);
+        CompletableFuture<?> previous = lastToTarget.getOrDefault(k, CompletableFuture.completedFuture(null));
+        CompletableFuture<javax.sip.message.Response> sent = previous.handle((x, e) -> null)
+                .thenComposeAsync(v -> ua.send(r), engine::execute);
+        lastToTarget.put(k, sent);
+        sent.whenComplete((x, e) -> engine.execute(() -> lastToTarget.remove(k, sent)));
+        return sent;
     }
 
     /** An RFC 3994 status document. */

@@ -62,6 +62,7 @@ public final class ParleyServer implements AutoCloseable {
     private final TlsMaterial tls;
     /** Parts with threads of their own, closed (in reverse order) before the transport. */
     private final List<AutoCloseable> closeables;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final SubscriptionManager subscriptions;
     private final PresenceStore presence;
     private final ContactLists contactLists;
@@ -305,8 +306,12 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
+    /** Stops everything; a second call does nothing (the store is closed once). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         scheduler.shutdownNow();
         closeAll(closeables);
         transport.close();

@@ -40,6 +40,7 @@ class ReconnectTest {
         Thread.sleep(1500); // a few failed attempts while the server is away
         parley.restart(c -> c.withPorts(sip, tls));
         waitFor(() -> alice.connectionState() == ConnectionState.SIGNED_IN, 15_000);
+        waitFor(() -> states.contains(ConnectionState.SIGNED_IN), 5_000); // listeners run on the events executor
         assertThat(states).containsSubsequence(ConnectionState.RECONNECTING, ConnectionState.SIGNED_IN);
 
         var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");

@@ -43,6 +43,8 @@ final class ConnectionSupervisor {
     private final List<Resumable> resumables = new CopyOnWriteArrayList<>();
     private volatile ConnectionState state = ConnectionState.SIGNED_OUT;
     private ScheduledFuture<?> keepAlive;
+    /** The server run last seen in a keep-alive answer (null before the first). */
+    private String serverBoot;
     private ScheduledFuture<?> retry;
     private boolean probing;
 
@@ -176,6 +178,18 @@ final class ConnectionSupervisor {
             probing = false;
             if (e != null) {
                 lost(Engine.parley(e));
+                return;
+            }
+            javax.sip.header.Header boot = r.getHeader("X-Parley-Boot");
+            String id = boot instanceof javax.sip.header.ExtensionHeader x ? x.getValue() : null;
+            if (id != null && serverBoot != null && !id.equals(serverBoot)) {
+                // the server restarted in between: it kept our registration but not our publications/subscriptions
+                serverBoot = id;
+                lost(new ParleyException(ErrorCode.NETWORK_FAILURE, "the server restarted"));
+                return;
+            }
+            if (id != null) {
+                serverBoot = id;
             }
         });
     }

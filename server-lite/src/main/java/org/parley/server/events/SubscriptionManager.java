@@ -18,8 +18,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
@@ -102,7 +100,7 @@ public final class SubscriptionManager implements LocalService, AutoCloseable {
     @Override
     public void handle(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = responses.serverTransaction(event);
         if (tx == null) {
             return;
         }
@@ -320,20 +318,6 @@ public final class SubscriptionManager implements LocalService, AutoCloseable {
 
     private static String key(String event, String resource) {
         return event.toLowerCase(Locale.ROOT) + '|' + resource;
-    }
-
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (TransactionUnavailableException e) {
-            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
-            return null;
-        }
     }
 
     Collection<NotifierDialog> dialogs() {

@@ -6,8 +6,6 @@ import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
@@ -72,7 +70,7 @@ public final class ImRelay implements LocalService {
 
     @Override
     public void handle(RequestEvent event) {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = responses.serverTransaction(event);
         if (tx == null) {
             return;
         }
@@ -164,18 +162,4 @@ public final class ImRelay implements LocalService {
         return (colon >= 0 ? value.substring(colon + 1) : value).trim();
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null; // a retransmission the stack is already handling
-        } catch (TransactionUnavailableException e) {
-            LOG.debug("no server transaction for MESSAGE: {}", e.getMessage());
-            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
-            return null;
-        }
-    }
 }

@@ -7,8 +7,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
@@ -62,7 +60,7 @@ public final class PublishHandler implements LocalService {
     @Override
     public void handle(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = responses.serverTransaction(event);
         if (tx == null) {
             return;
         }
@@ -155,17 +153,4 @@ public final class PublishHandler implements LocalService {
         }
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (TransactionUnavailableException e) {
-            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
-            return null;
-        }
-    }
 }

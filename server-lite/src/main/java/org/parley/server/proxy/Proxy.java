@@ -16,8 +16,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
@@ -95,7 +93,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
             responses.reply(event.getServerTransaction(), request, Response.LOOP_DETECTED, null);
             return;
         }
-        ServerTransaction server = serverTransaction(event);
+        ServerTransaction server = responses.serverTransaction(event);
         if (server == null) {
             return;
         }
@@ -262,7 +260,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
     }
 
     private void relayCancel(RequestEvent event) {
-        ServerTransaction cancelTx = serverTransaction(event);
+        ServerTransaction cancelTx = responses.serverTransaction(event);
         if (cancelTx == null) {
             return;
         }
@@ -276,19 +274,4 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         context.cancelAll();
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null; // a retransmission the stack is already handling
-        } catch (TransactionUnavailableException e) {
-            // the stack refuses requests it cannot track (e.g. an INVITE without Contact): tell the sender why
-            LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
-            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
-            return null;
-        }
-    }
 }

@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
@@ -74,7 +72,7 @@ public final class ServiceEndpoint implements LocalService {
     @Override
     public void handle(RequestEvent event) {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = responses.serverTransaction(event);
         if (tx == null) {
             return;
         }
@@ -144,17 +142,4 @@ public final class ServiceEndpoint implements LocalService {
         responses.send(tx, r);
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null; // a retransmission the stack answers itself
-        } catch (TransactionUnavailableException e) {
-            responses.reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
-            return null;
-        }
-    }
 }

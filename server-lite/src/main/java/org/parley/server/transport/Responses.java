@@ -61,4 +61,23 @@ public final class Responses {
         send(tx, create(request, status, reason));
     }
 
+    /**
+     * The request's server transaction, created if the stack made none; null when there must be no answer from us:
+     * a retransmission the stack already handles, or a request the stack cannot track (answered 400 here, saying why).
+     */
+    public ServerTransaction serverTransaction(javax.sip.RequestEvent event) {
+        if (event.getServerTransaction() != null) {
+            return event.getServerTransaction();
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (javax.sip.TransactionAlreadyExistsException e) {
+            return null;
+        } catch (javax.sip.TransactionUnavailableException e) {
+            LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.getMessage());
+            reply(null, event.getRequest(), Response.BAD_REQUEST, e.getMessage());
+            return null;
+        }
+    }
+
 }

@@ -3,7 +3,6 @@ package org.parley.server.transport;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import javax.sip.ListeningPoint;
-import javax.sip.ObjectInUseException;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
@@ -154,24 +153,7 @@ public final class SipTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        // JAIN-SIP's stop() forgets its event scanner but leaves that non-daemon thread blocked on its queue, which
-        // keeps an embedding JVM alive: keep a handle, mark it stopped after stop(), and wake it with an event no
-        // listener handles so that it sees the mark and ends
-        gov.nist.javax.sip.EventScanner scanner = stack instanceof gov.nist.javax.sip.SipStackImpl impl
-                ? impl.getEventScanner() : null;
-        try {
-            for (ListeningPoint lp : provider.getListeningPoints()) {
-                provider.removeListeningPoint(lp);
-                stack.deleteListeningPoint(lp);
-            }
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            LOG.debug("closing SIP provider", e);
-        }
-        stack.stop();
-        if (scanner != null) {
-            scanner.forceStop();
-            scanner.addEvent(new gov.nist.javax.sip.EventWrapper(new java.util.EventObject(stack), null));
-        }
+        // also ends the event scanner thread JAIN-SIP's stop() leaves behind (it kept an embedding JVM alive)
+        org.parley.core.sip.StackShutdown.stop(stack, provider);
     }
 }

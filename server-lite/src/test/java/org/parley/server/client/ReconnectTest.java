@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.core.model.PresenceState;
+import org.parley.server.testsupport.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.core.client.ClientConfig.Transport;
@@ -46,6 +48,25 @@ class ReconnectTest {
         var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
         var sent = bob.messaging().send("alice", "text/plain", "are you back?").get(10, TimeUnit.SECONDS);
         assertThat(sent.delivery()).as("alice's new registration routes the message to her").isEqualTo(Delivery.DELIVERED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aServerRestartBetweenTwoKeepAlivesIsNoticedAndPresenceIsPublishedAndWatchedAgain() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TCP, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        bob.contacts().add("alice", null).get(10, TimeUnit.SECONDS);
+        alice.presence().setState(PresenceState.BUSY).get(10, TimeUnit.SECONDS);
+        String aliceUri = "sip:alice@" + TestServer.DOMAIN;
+        waitFor(() -> bob.presence().of(aliceUri).map(p -> p.state() == PresenceState.BUSY).orElse(false), 10_000);
+        int sip = parley.server().sipPort();
+        int tls = parley.server().tlsPort();
+        // stopped and started again at once: registrations survive, the server's publications and subscriptions do not
+        parley.restart(c -> c.withPorts(sip, tls));
+        assertThat(parley.server().presence().stateOf("alice")).isEqualTo(PresenceState.OFFLINE);
+        waitFor(() -> parley.server().presence().stateOf("alice") == PresenceState.BUSY, 15_000);
+        waitFor(() -> !parley.server().subscriptions().subscriptions("presence", "bob~contacts").isEmpty(), 15_000);
+        alice.presence().setState(PresenceState.BE_RIGHT_BACK).get(10, TimeUnit.SECONDS);
+        waitFor(() -> bob.presence().of(aliceUri).map(p -> p.state() == PresenceState.BE_RIGHT_BACK).orElse(false), 10_000);
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {

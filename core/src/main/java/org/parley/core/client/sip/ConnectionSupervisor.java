@@ -155,8 +155,9 @@ final class ConnectionSupervisor {
 
     private void startKeepAlive() {
         stopKeepAlive();
+        // the first probe at once: it learns which run of the server we signed in to (X-Parley-Boot)
         keepAlive = engine.thread().scheduleWithFixedDelay(() -> engine.execute(this::probe),
-                tuning.keepAlive().toMillis(), tuning.keepAlive().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                0, tuning.keepAlive().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void stopKeepAlive() {

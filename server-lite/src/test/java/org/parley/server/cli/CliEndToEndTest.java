@@ -97,6 +97,53 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aMultipartyChatAnnouncesJoinsFansOutMessagesWithTheSenderAndAnnouncesLeaving() throws Exception {
+        try (CliDriver alice = alice(); CliDriver bob = bob("udp");
+             CliDriver carol = CliDriver.signIn(ext.server().sipPort(), "tcp", "carol", "pw-carol", tmp.resolve("carol"))) {
+            JsonNode created = alice.ok("chat create bob carol");
+            String session = created.path("session").asText();
+            assertThat(session).startsWith("sip:chat~").endsWith("@parley.test");
+            JsonNode joined = bob.expect(e -> "chat-joined".equals(e.path("event").asText()), Duration.ofSeconds(10));
+            assertThat(joined.path("session").asText()).isEqualTo(session);
+            carol.expect(e -> "chat-joined".equals(e.path("event").asText()), Duration.ofSeconds(10));
+
+            alice.ok("chat send " + session + " Standup in 5 minutes");
+            for (CliDriver member : new CliDriver[] {bob, carol}) {
+                JsonNode im = member.expect(e -> "im".equals(e.path("event").asText()), Duration.ofSeconds(10));
+                assertThat(im.path("session").asText()).isEqualTo(session);
+                assertThat(im.path("from").asText()).as("the original sender, not the session").isEqualTo(ALICE);
+                assertThat(im.path("text").asText()).isEqualTo("Standup in 5 minutes");
+            }
+
+            carol.ok("chat leave " + session);
+            JsonNode left = bob.expect(e -> "chat-left".equals(e.path("event").asText()), Duration.ofSeconds(10));
+            assertThat(left.path("who").asText()).isEqualTo("sip:carol@parley.test");
+            assertThat(left.path("participants").toString()).doesNotContain("carol");
+            assertThat(carol.run("chat send " + session + " still here?").path("event").asText())
+                    .as("a participant who left may not write").isEqualTo("error");
+        }
+    }
+
+    @Test
+    void duringDoNotDisturbOnlyTeamGetsThroughAndTheRestArrivesAsMissedAfterwards() throws Exception {
+        try (CliDriver alice = alice(); CliDriver bob = bob("tcp");
+             CliDriver carol = CliDriver.signIn(ext.server().sipPort(), "udp", "carol", "pw-carol", tmp.resolve("carol"))) {
+            bob.ok("contact add carol");
+            bob.ok("contact level carol team");
+            bob.ok("presence set dnd");
+            assertThat(alice.ok("im bob got a minute?").path("delivery").asText()).as("Company is held").isEqualTo("stored");
+            assertThat(carol.ok("im bob the server is down").path("delivery").asText()).as("Team gets through")
+                    .isEqualTo("delivered");
+            JsonNode urgent = bob.expect(e -> "im".equals(e.path("event").asText()), Duration.ofSeconds(10));
+            assertThat(urgent.path("from").asText()).isEqualTo("sip:carol@parley.test");
+            bob.ok("presence set available");
+            JsonNode missed = bob.expect(e -> "im".equals(e.path("event").asText()), Duration.ofSeconds(10));
+            assertThat(missed.path("from").asText()).isEqualTo(ALICE);
+            assertThat(missed.path("delivery").asText()).isEqualTo("missed");
+        }
+    }
+
+    @Test
     void wrongPasswordEndsWithAnErrorEventAndExitStatus8() throws Exception {
         try (CliDriver bad = new CliDriver("--server", "127.0.0.1:" + ext.server().sipPort(), "--user", "alice@parley.test",
                 "--password-stdin", "--transport", "tcp", "--data", tmp.resolve("bad").toString())) {

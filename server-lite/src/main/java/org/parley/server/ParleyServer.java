@@ -162,7 +162,7 @@ public final class ParleyServer implements AutoCloseable {
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
-            Cards cards = new Cards(users, config.domain(), config.domain());
+            Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
             ContactLists contactLists = new ContactLists(db, domain);
             DistributionGroups distributionGroups = new DistributionGroups(db, clock);

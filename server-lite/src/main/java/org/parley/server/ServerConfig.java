@@ -34,18 +34,21 @@ import org.parley.server.presence.CustomStates;
  * @param imSessionMax       most participants in a multiparty IM session ({@code 100})
  * @param imDeliveryTimeout  how long the server waits for a recipient's device to accept a MESSAGE before it stores
  *                           the message and answers the sender 202 ({@code 10 s}; senders give up after 32 s)
+ * @param organization       the company name on every local user's contact card (null: the domain)
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
                            Duration minExpires, Duration maxExpires, Duration defaultExpires,
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
                            Duration authLockout, List<DigestAlgorithm> digestAlgorithms,
-                           String customStates, int imMaxBytes, int imSessionMax, Duration imDeliveryTimeout) {
+                           String customStates, int imMaxBytes, int imSessionMax, Duration imDeliveryTimeout,
+                           String organization) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        organization = organization == null || organization.isBlank() ? null : organization.trim();
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(bindAddress, "bindAddress");
         digestAlgorithms = List.copyOf(digestAlgorithms);
@@ -64,71 +67,83 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10));
+                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10), null);
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     /** @param states {@code Label=availability;...} (see {@link CustomStates#parse}); blank for none */
     public ServerConfig withCustomStates(String states) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states,
-                imMaxBytes, imSessionMax, imDeliveryTimeout);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withImMaxBytes(int bytes) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, bytes, imSessionMax, imDeliveryTimeout);
+                customStates, bytes, imSessionMax, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withImSessionMax(int participants) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, participants, imDeliveryTimeout);
+                customStates, imMaxBytes, participants, imDeliveryTimeout, organization);
     }
 
     public ServerConfig withImDeliveryTimeout(Duration timeout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, imSessionMax, timeout);
+                customStates, imMaxBytes, imSessionMax, timeout, organization);
     }
 
     public boolean tlsEnabled() {
         return tlsPort >= 0;
+    }
+
+    /** The company name on contact cards (null: the domain). */
+    public ServerConfig withOrganization(String name) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout, name);
+    }
+
+    /** The organization shown on cards: the setting, else the domain. */
+    public String organizationOrDomain() {
+        return organization != null ? organization : domain;
     }
 }

@@ -54,6 +54,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = server.resolve(dataDir, spec);
+        // the demo office's own name and custom states, unless its server.properties says otherwise
+        if (config.organization() == null) {
+            config = config.withOrganization("Parley Demo Office");
+        }
+        if (config.customStates().isEmpty()) {
+            config = config.withCustomStates("Working from home=available;Out to lunch=away;Visiting a customer=busy");
+        }
         seed(config);
         return ServerCommand.run(config, spec.commandLine().getOut());
     }

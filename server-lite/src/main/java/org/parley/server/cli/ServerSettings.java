@@ -16,6 +16,7 @@ final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
             "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
             "presence-custom-states",
+            "organization",
             "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds");
 
     private ServerSettings() {
@@ -46,6 +47,9 @@ final class ServerSettings {
                                 + name.trim() + "' (use SHA-256 and/or MD5)")));
             }
             c = c.withDigestAlgorithms(algorithms);
+        }
+        if (p.containsKey("organization")) {
+            c = c.withOrganization(p.getProperty("organization"));
         }
         if (p.containsKey("presence-custom-states")) {
             c = c.withCustomStates(p.getProperty("presence-custom-states"));

@@ -27,4 +27,13 @@ class PresenceSettingsTest {
                 .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
                 .hasMessageContaining("presence-custom-states");
     }
+
+    @Test
+    void organizationNamesTheCompanyOnCardsAndDefaultsToTheDomain() {
+        ServerConfig defaults = ServerConfig.defaults(Path.of("d"));
+        assertThat(defaults.organizationOrDomain()).isEqualTo(ServerConfig.DEFAULT_DOMAIN);
+        Properties p = new Properties();
+        p.setProperty("organization", "  Acme Widgets Ltd ");
+        assertThat(ServerSettings.apply(defaults, p).organizationOrDomain()).isEqualTo("Acme Widgets Ltd");
+    }
 }

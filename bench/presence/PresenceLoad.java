@@ -1,0 +1,734 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/presence load driver: N signed-in watchers, each with a resource-list subscription to its own contact list
+ * ({@code sip:wNNNNN~contacts@D}, docs/protocol.md), and one publisher whose state every watcher has in its list.
+ * Measures the time from sending the publisher's PUBLISH to each watcher receiving the NOTIFY that carries the new
+ * state (a marker in the note), over several rounds, and prints p50/p99.
+ *
+ * <p>Raw SIP over TCP on 127.0.0.1 (the NOTIFYs of a 100-resource list do not fit a UDP datagram): watchers share a
+ * few connections, each bound to its own local port, which is also the port of the watchers' Contact; servers send
+ * the NOTIFYs back over the same connection. Digest (MD5 or SHA-256) for REGISTER (401) and the rest (407); a
+ * nonce is reused with a growing nonce count. No dependencies: {@code java PresenceLoad.java --help}.
+ * Every wait is bounded; the program exits with status 1 when a phase fails.
+ */
+public final class PresenceLoad {
+    static final String UA = "parley-bench-presence";
+
+    final String host;
+    final int port;
+    final String domain;
+    final String wPrefix;
+    final String passPrefix;
+    final String publisher;
+    final int watchers;
+    final int contacts;
+    final int rounds;
+    final boolean seedContacts;
+    final int parallel;
+    final long roundTimeoutMs;
+    final long settleMaxMs;
+    final long txTimeoutMs = 32_000;
+
+    final List<Conn> conns = new ArrayList<>();
+    final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
+    final Map<String, Watcher> dialogs = new ConcurrentHashMap<>();
+    final Map<String, Digest> auth = new ConcurrentHashMap<>();
+    final AtomicLong lastNotifyNanos = new AtomicLong(System.nanoTime());
+    final AtomicLong notifies = new AtomicLong();
+    final AtomicInteger ids = new AtomicInteger();
+    Watcher[] ws;
+    volatile Round round;
+
+    PresenceLoad(Map<String, String> o) {
+        String[] server = o.getOrDefault("server", "127.0.0.1:5060").split(":");
+        host = server[0];
+        port = Integer.parseInt(server[1]);
+        domain = o.getOrDefault("domain", "bench.test");
+        wPrefix = o.getOrDefault("watcher-prefix", "w");
+        passPrefix = o.getOrDefault("pass-prefix", "pw");
+        publisher = o.getOrDefault("publisher", "pub");
+        watchers = Integer.parseInt(o.getOrDefault("watchers", "1000"));
+        contacts = Integer.parseInt(o.getOrDefault("contacts", "100"));
+        rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
+        seedContacts = o.containsKey("seed-contacts");
+        parallel = Integer.parseInt(o.getOrDefault("parallel", "64"));
+        roundTimeoutMs = Long.parseLong(o.getOrDefault("round-timeout", "15")) * 1000;
+        settleMaxMs = Long.parseLong(o.getOrDefault("settle-max", "120")) * 1000;
+        if (contacts < 1 || contacts > watchers) {
+            throw new IllegalArgumentException("--contacts must be between 1 and --watchers");
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                usage("unexpected argument " + args[i]);
+            }
+            String k = args[i].substring(2);
+            if (k.equals("help")) {
+                usage(null);
+            } else if (k.equals("seed-contacts")) {
+                o.put(k, "true");
+            } else if (i + 1 < args.length) {
+                o.put(k, args[++i]);
+            } else {
+                usage("--" + k + " needs a value");
+            }
+        }
+        int rc = new PresenceLoad(o).run();
+        System.exit(rc);
+    }
+
+    static void usage(String error) {
+        System.err.println((error != null ? error + "\n" : "")
+                + "usage: java PresenceLoad.java --server 127.0.0.1:PORT [--domain D] [--watchers N] [--contacts K]\n"
+                + "  [--rounds R] [--publisher USER] [--watcher-prefix w] [--pass-prefix pw] [--seed-contacts]\n"
+                + "  [--parallel P] [--round-timeout S] [--settle-max S]\n"
+                + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits; the publisher's password\n"
+                + "is PASS_PREFIX + its name. Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
+                + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).");
+        System.exit(error == null ? 0 : 2);
+    }
+
+    static List<String> contactsOf(int i, int watchers, int contacts, String prefix, String publisher, String domain) {
+        List<String> out = new ArrayList<>();
+        out.add("sip:" + publisher + "@" + domain);
+        for (int k = 1; k < contacts; k++) {
+            out.add(String.format("sip:%s%05d@%s", prefix, (i + k) % watchers, domain));
+        }
+        return out;
+    }
+
+    int run() throws Exception {
+        long t0 = System.nanoTime();
+        int nconn = Math.max(1, Math.min(20, watchers / 50 + 1));
+        for (int c = 0; c < nconn + 1; c++) {
+            conns.add(new Conn(this, host, port));
+        }
+        ws = new Watcher[watchers];
+        for (int i = 0; i < watchers; i++) {
+            ws[i] = new Watcher(String.format("%s%05d", wPrefix, i), passPrefix + String.format("%05d", i),
+                    conns.get(i % nconn));
+        }
+        Watcher pub = new Watcher(publisher, passPrefix + publisher, conns.get(nconn));
+        log("%d watchers x %d contacts, server %s:%d, %d TCP connections", watchers, contacts, host, port, nconn + 1);
+
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            // 1. sign in
+            long t = System.nanoTime();
+            int failed = forAll(pool, i -> register(i < watchers ? ws[i] : pub), watchers + 1);
+            log("registered %d users in %.1f s (%d failed)", watchers + 1, secs(t), failed);
+            if (failed > 0) {
+                return fail("registration failed");
+            }
+            // 2. contact lists (Parley: over SIP)
+            if (seedContacts) {
+                t = System.nanoTime();
+                AtomicInteger ops = new AtomicInteger();
+                failed = forAll(pool, i -> {
+                    for (String uri : contactsOf(i, watchers, contacts, wPrefix, publisher, domain)) {
+                        Msg r = request(ws[i], "SERVICE", "sip:" + ws[i].user + "@" + domain, null,
+                                "Content-Type: application/vnd.parley.service+json\r\n",
+                                "{\"op\":\"contacts.add\",\"uri\":\"" + uri + "\"}");
+                        ops.incrementAndGet();
+                        if (r.code != 200 && r.code != 409) {
+                            throw new IllegalStateException("contacts.add " + uri + " for " + ws[i].user + ": "
+                                    + r.startLine + " " + new String(r.body, StandardCharsets.UTF_8));
+                        }
+                    }
+                    return true;
+                }, watchers);
+                log("contacts.add: %d operations in %.1f s (%.0f/s), %d watchers failed", ops.get(), secs(t),
+                        ops.get() / secs(t), failed);
+                if (failed > 0) {
+                    return fail("seeding contact lists failed");
+                }
+            }
+            // 3. one resource-list subscription per watcher
+            t = System.nanoTime();
+            failed = forAll(pool, i -> subscribe(ws[i]), watchers);
+            log("subscribed %d resource lists in %.1f s (%d failed)", watchers, secs(t), failed);
+            if (failed > 0) {
+                return fail("subscriptions failed");
+            }
+            // 4. wait for the first NOTIFY of each, then for the initial back-end traffic to settle
+            t = System.nanoTime();
+            long end = System.nanoTime() + settleMaxMs * 1_000_000;
+            while (System.nanoTime() < end) {
+                boolean all = Arrays.stream(ws).allMatch(w -> w.notifies.get() > 0);
+                if (all && System.nanoTime() - lastNotifyNanos.get() > 3_000_000_000L) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            long without = Arrays.stream(ws).filter(w -> w.notifies.get() == 0).count();
+            int minRes = Arrays.stream(ws).mapToInt(w -> w.maxResources).min().orElse(0);
+            int maxRes = Arrays.stream(ws).mapToInt(w -> w.maxResources).max().orElse(0);
+            log("initial NOTIFYs: %d in %.1f s; watchers without a NOTIFY: %d; resources per NOTIFY (largest seen"
+                    + " per watcher): min %d max %d", notifies.get(), secs(t), without, minRes, maxRes);
+            if (without > 0) {
+                return fail(without + " watchers got no NOTIFY");
+            }
+            // 5. rounds: PUBLISH, then every watcher's NOTIFY with the new state
+            List<Double> samples = new ArrayList<>();
+            long missing = 0;
+            String etag = null;
+            for (int r = 0; r <= rounds; r++) {
+                String marker = "bench-r" + r + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+                Round cur = new Round(marker, watchers);
+                round = cur;
+                String[] headers = publishHeaders(etag);
+                cur.t0 = System.nanoTime();
+                Msg resp = request(pub, "PUBLISH", "sip:" + publisher + "@" + domain, null, headers[0],
+                        pidf(r % 2 == 0 ? "busy" : "away", marker));
+                long publishMs = (System.nanoTime() - cur.t0) / 1_000_000;
+                if (resp.code / 100 != 2) {
+                    return fail("PUBLISH answered " + resp.startLine);
+                }
+                etag = resp.header("SIP-ETag");
+                cur.done.await(roundTimeoutMs, TimeUnit.MILLISECONDS);
+                round = null;
+                double[] lat = cur.latencies();
+                long got = Arrays.stream(lat).filter(x -> x >= 0).count();
+                double[] sorted = Arrays.stream(lat).filter(x -> x >= 0).sorted().toArray();
+                log("round %d%s: PUBLISH %s in %d ms; NOTIFY with the new state at %d/%d watchers; p50 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms", r, r == 0 ? " (warm-up, not counted)" : "", resp.code,
+                        publishMs, got, watchers, pct(sorted, 50), pct(sorted, 99),
+                        sorted.length > 0 ? sorted[sorted.length - 1] : Double.NaN);
+                if (r > 0) {
+                    for (double x : sorted) {
+                        samples.add(x);
+                    }
+                    missing += watchers - got;
+                }
+                // let late NOTIFYs and their answers pass before the next change
+                long q = System.nanoTime() + 10_000_000_000L;
+                while (System.nanoTime() < q && System.nanoTime() - lastNotifyNanos.get() < 1_000_000_000L) {
+                    Thread.sleep(100);
+                }
+            }
+            double[] all = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "RESULT watchers=%d contacts=%d rounds=%d samples=%d missing=%d p50_ms=%.1f"
+                    + " p99_ms=%.1f max_ms=%.1f total_s=%.0f%n", watchers, contacts, rounds, all.length, missing,
+                    pct(all, 50), pct(all, 99), all.length > 0 ? all[all.length - 1] : Double.NaN, secs(t0));
+            return missing == 0 ? 0 : 1;
+        } finally {
+            pool.shutdownNow();
+            for (Conn c : conns) {
+                c.close();
+            }
+        }
+    }
+
+    String[] publishHeaders(String etag) {
+        return new String[] {"Event: presence\r\nExpires: 3600\r\nContent-Type: application/pidf+xml\r\n"
+                + (etag != null ? "SIP-If-Match: " + etag + "\r\n" : "")};
+    }
+
+    String pidf(String state, String marker) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+                + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\""
+                + " xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" xmlns:pp=\"urn:parley:params:xml:ns:pidf\""
+                + " entity=\"sip:" + publisher + "@" + domain + "\">\r\n"
+                + "<tuple id=\"t-bench\"><status><basic>open</basic></status><dm:deviceID>bench</dm:deviceID></tuple>\r\n"
+                + "<dm:person id=\"p\"><rpid:activities><rpid:" + state + "/></rpid:activities>"
+                + "<pp:state manual=\"true\">" + state + "</pp:state><dm:note>" + marker + "</dm:note></dm:person>\r\n"
+                + "<dm:device id=\"d-bench\"><dm:deviceID>bench</dm:deviceID><pp:kind>desktop</pp:kind></dm:device>\r\n"
+                + "</presence>\r\n";
+    }
+
+    boolean register(Watcher w) throws Exception {
+        Msg r = request(w, "REGISTER", "sip:" + domain, null, "Expires: 3600\r\n", "");
+        if (r.code != 200) {
+            throw new IllegalStateException("REGISTER " + w.user + ": " + r.startLine);
+        }
+        return true;
+    }
+
+    boolean subscribe(Watcher w) throws Exception {
+        String list = "sip:" + w.user + "~contacts@" + domain;
+        w.callId = "s-" + w.user + "-" + Long.toHexString(System.nanoTime());
+        dialogs.put(w.callId, w);
+        Msg r = request(w, "SUBSCRIBE", list, w.callId,
+                "Event: presence\r\nSupported: eventlist\r\nAccept: application/pidf+xml, application/rlmi+xml,"
+                        + " multipart/related\r\nExpires: 3600\r\n", "");
+        if (r.code / 100 != 2) {
+            throw new IllegalStateException("SUBSCRIBE " + list + ": " + r.startLine);
+        }
+        return true;
+    }
+
+    interface Job {
+        boolean run(int i) throws Exception;
+    }
+
+    /** Runs job(0..n-1) on the pool; returns how many failed (each failure is printed once, at most 5). */
+    int forAll(ExecutorService pool, Job job, int n) throws InterruptedException {
+        AtomicInteger failed = new AtomicInteger();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            fs.add(pool.submit(() -> {
+                try {
+                    job.run(k);
+                } catch (Exception e) {
+                    if (failed.incrementAndGet() <= 5) {
+                        log("  failed: %s", e.getMessage());
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get(10, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                failed.incrementAndGet();
+            }
+        }
+        return failed.get();
+    }
+
+    /** Sends an out-of-dialog request (or the initial one of a dialog) and returns its final response, answering digest challenges. */
+    Msg request(Watcher w, String method, String ruri, String callId, String headers, String body) throws Exception {
+        String cid = callId != null ? callId : "c" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        String fromTag = "f" + Integer.toHexString(ids.incrementAndGet());
+        boolean register = method.equals("REGISTER");
+        String toUri = register ? "sip:" + w.user + "@" + domain : ruri;
+        Msg last = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            int cseq = w.cseq.incrementAndGet();
+            String branch = "z9hG4bK-" + Integer.toHexString(ids.incrementAndGet()) + "-" + attempt;
+            StringBuilder sb = new StringBuilder();
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            sb.append(method).append(' ').append(ruri).append(" SIP/2.0\r\n")
+                    .append("Via: SIP/2.0/TCP 127.0.0.1:").append(w.conn.localPort).append(";branch=").append(branch)
+                    .append(";rport\r\n")
+                    .append("Max-Forwards: 70\r\n")
+                    .append("From: <sip:").append(w.user).append('@').append(domain).append(">;tag=").append(fromTag)
+                    .append("\r\n")
+                    .append("To: <").append(toUri).append(">\r\n")
+                    .append("Call-ID: ").append(cid).append("\r\n")
+                    .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n")
+                    .append("Contact: <sip:").append(w.user).append("@127.0.0.1:").append(w.conn.localPort)
+                    .append(";transport=tcp>\r\n")
+                    .append("User-Agent: ").append(UA).append("\r\n")
+                    .append(headers);
+            Digest d = auth.get(w.user);
+            if (d != null) {
+                sb.append(d.header(w.user, w.password, method, ruri)).append("\r\n");
+            }
+            sb.append("Content-Length: ").append(b.length).append("\r\n\r\n");
+            CompletableFuture<Msg> f = new CompletableFuture<>();
+            pending.put(branch, f);
+            try {
+                w.conn.send(sb.toString().getBytes(StandardCharsets.UTF_8), b);
+                last = f.get(txTimeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(method + " " + ruri + " from " + w.user + ": no final response in "
+                        + txTimeoutMs / 1000 + " s");
+            } finally {
+                pending.remove(branch);
+            }
+            if (last.code == 401 || last.code == 407) {
+                String h = last.code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate";
+                Digest fresh = Digest.choose(last.headers(h), last.code == 407);
+                if (fresh == null) {
+                    throw new IllegalStateException(method + ": no usable challenge in " + last.headers(h));
+                }
+                auth.put(w.user, fresh);
+                continue;
+            }
+            return last;
+        }
+        return last;
+    }
+
+    /** A request from the server on one of our connections: NOTIFY (counted, checked for the round's marker) or other. */
+    void onRequest(Conn c, Msg m) {
+        if (m.method.equals("NOTIFY")) {
+            long now = System.nanoTime();
+            lastNotifyNanos.set(now);
+            notifies.incrementAndGet();
+            Watcher w = dialogs.get(m.header("Call-ID"));
+            String body = new String(m.body, StandardCharsets.UTF_8);
+            if (w != null) {
+                w.notifies.incrementAndGet();
+                int res = count(body, "<resource ");
+                if (res > w.maxResources) {
+                    w.maxResources = res;
+                }
+                Round r = round;
+                if (r != null && body.contains(r.marker)) {
+                    r.arrived(w.index(this), now);
+                }
+            }
+        }
+        c.send(response(m, "200 OK").getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    static String response(Msg req, String status) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
+        for (String[] h : req.headerList) {
+            String n = Msg.canonical(h[0]);
+            if (n.equals("Via") || n.equals("From") || n.equals("To") || n.equals("Call-ID") || n.equals("CSeq")) {
+                sb.append(n).append(": ").append(h[1]).append("\r\n");
+            }
+        }
+        return sb.append("User-Agent: ").append(UA).append("\r\nContent-Length: 0\r\n\r\n").toString();
+    }
+
+    void onResponse(Msg m) {
+        String via = m.header("Via");
+        Matcher b = Pattern.compile(";\\s*branch=([^;,\\s]+)").matcher(via == null ? "" : via);
+        if (m.code >= 200 && b.find()) {
+            CompletableFuture<Msg> f = pending.get(b.group(1));
+            if (f != null) {
+                f.complete(m);
+            }
+        }
+    }
+
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static double pct(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static int fail(String why) {
+        log("FAILED: %s", why);
+        return 1;
+    }
+
+    static void log(String fmt, Object... args) {
+        System.out.println(String.format(Locale.ROOT, fmt, args));
+        System.out.flush();
+    }
+}
+
+final class Watcher {
+    final String user;
+    final String password;
+    final Conn conn;
+    final AtomicInteger cseq = new AtomicInteger();
+    final AtomicInteger notifies = new AtomicInteger();
+    volatile int maxResources;
+    volatile String callId;
+    int index = -1;
+
+    Watcher(String user, String password, Conn conn) {
+        this.user = user;
+        this.password = password;
+        this.conn = conn;
+    }
+
+    int index(PresenceLoad load) {
+        if (index < 0) {
+            index = Integer.parseInt(user.substring(load.wPrefix.length()));
+        }
+        return index;
+    }
+}
+
+/** One publication: when each watcher first saw its marker. */
+final class Round {
+    final String marker;
+    final long[] arrivals;
+    final AtomicInteger seen = new AtomicInteger();
+    final java.util.concurrent.CountDownLatch done;
+    volatile long t0;
+
+    Round(String marker, int watchers) {
+        this.marker = marker;
+        this.arrivals = new long[watchers];
+        this.done = new java.util.concurrent.CountDownLatch(watchers);
+    }
+
+    synchronized void arrived(int watcher, long nanos) {
+        if (arrivals[watcher] == 0) {
+            arrivals[watcher] = nanos;
+            done.countDown();
+        }
+    }
+
+    synchronized double[] latencies() {
+        double[] out = new double[arrivals.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = arrivals[i] == 0 ? -1 : (arrivals[i] - t0) / 1e6;
+        }
+        return out;
+    }
+}
+
+/** Digest credentials from one challenge, reused with a growing nonce count. */
+final class Digest {
+    final boolean proxy;
+    final String realm;
+    final String nonce;
+    final String opaque;
+    final String algorithm;
+    final boolean qop;
+    final AtomicInteger nc = new AtomicInteger();
+
+    private Digest(boolean proxy, Map<String, String> p) {
+        this.proxy = proxy;
+        this.realm = p.get("realm");
+        this.nonce = p.get("nonce");
+        this.opaque = p.get("opaque");
+        this.algorithm = p.getOrDefault("algorithm", "MD5");
+        this.qop = p.containsKey("qop") && p.get("qop").toLowerCase(Locale.ROOT).contains("auth");
+    }
+
+    static Digest choose(List<String> challenges, boolean proxy) {
+        Digest sha = null;
+        for (String c : challenges) {
+            Map<String, String> p = params(c);
+            String alg = p.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT);
+            if (alg.equals("MD5")) {
+                return new Digest(proxy, p);
+            }
+            if (alg.equals("SHA-256")) {
+                sha = new Digest(proxy, p);
+            }
+        }
+        return sha;
+    }
+
+    static Map<String, String> params(String challenge) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("([A-Za-z-]+)\\s*=\\s*(\"([^\"]*)\"|[^,\\s]+)").matcher(challenge);
+        while (m.find()) {
+            out.put(m.group(1).toLowerCase(Locale.ROOT), m.group(3) != null ? m.group(3) : m.group(2));
+        }
+        return out;
+    }
+
+    String header(String user, String password, String method, String uri) {
+        String ha1 = h(user + ":" + realm + ":" + password);
+        String ha2 = h(method + ":" + uri);
+        StringBuilder sb = new StringBuilder(proxy ? "Proxy-Authorization" : "Authorization")
+                .append(": Digest username=\"").append(user).append("\", realm=\"").append(realm)
+                .append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append("\", algorithm=")
+                .append(algorithm);
+        if (qop) {
+            String count = String.format("%08x", nc.incrementAndGet());
+            String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            sb.append(", qop=auth, nc=").append(count).append(", cnonce=\"").append(cnonce).append("\", response=\"")
+                    .append(h(ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2)).append('"');
+        } else {
+            sb.append(", response=\"").append(h(ha1 + ":" + nonce + ":" + ha2)).append('"');
+        }
+        if (opaque != null) {
+            sb.append(", opaque=\"").append(opaque).append('"');
+        }
+        return sb.toString();
+    }
+
+    String h(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance(algorithm.equalsIgnoreCase("SHA-256") ? "SHA-256" : "MD5");
+            StringBuilder hex = new StringBuilder();
+            for (byte x : md.digest(s.getBytes(StandardCharsets.UTF_8))) {
+                hex.append(String.format("%02x", x));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
+
+/** One TCP connection to the server with a reader thread that parses SIP messages (Content-Length framing). */
+final class Conn {
+    final PresenceLoad load;
+    final Socket socket;
+    final OutputStream out;
+    final int localPort;
+    final Thread reader;
+
+    Conn(PresenceLoad load, String host, int port) throws IOException {
+        this.load = load;
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setReceiveBufferSize(1 << 20);
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        socket.connect(new InetSocketAddress(host, port), 5000);
+        out = socket.getOutputStream();
+        localPort = socket.getLocalPort();
+        reader = new Thread(this::readLoop, "conn-" + localPort);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    synchronized void send(byte[] head, byte[] body) {
+        try {
+            out.write(head);
+            out.write(body);
+            out.flush();
+        } catch (IOException e) {
+            PresenceLoad.log("send on %d failed: %s", localPort, e.getMessage());
+        }
+    }
+
+    void readLoop() {
+        try (InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16)) {
+            while (true) {
+                Msg m = Msg.read(in);
+                if (m == null) {
+                    break;
+                }
+                if (m.method != null) {
+                    load.onRequest(this, m);
+                } else {
+                    load.onResponse(m);
+                }
+            }
+        } catch (IOException e) {
+            if (!socket.isClosed()) {
+                PresenceLoad.log("connection %d: %s", localPort, e.getMessage());
+            }
+        }
+    }
+
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}
+
+/** A parsed SIP message. */
+final class Msg {
+    String startLine;
+    String method;
+    int code;
+    final List<String[]> headerList = new ArrayList<>();
+    byte[] body = new byte[0];
+
+    static final Map<String, String> COMPACT = Map.of("i", "Call-ID", "f", "From", "t", "To", "v", "Via", "l",
+            "Content-Length", "c", "Content-Type", "m", "Contact", "o", "Event", "k", "Supported");
+
+    static String canonical(String name) {
+        String n = COMPACT.get(name.toLowerCase(Locale.ROOT));
+        if (n != null) {
+            return n;
+        }
+        for (String known : new String[] {"Call-ID", "From", "To", "Via", "Content-Length", "CSeq", "SIP-ETag",
+                "WWW-Authenticate", "Proxy-Authenticate", "Content-Type"}) {
+            if (known.equalsIgnoreCase(name)) {
+                return known;
+            }
+        }
+        return name;
+    }
+
+    String header(String name) {
+        for (String[] h : headerList) {
+            if (canonical(h[0]).equalsIgnoreCase(name)) {
+                return h[1];
+            }
+        }
+        return null;
+    }
+
+    List<String> headers(String name) {
+        List<String> out = new ArrayList<>();
+        for (String[] h : headerList) {
+            if (canonical(h[0]).equalsIgnoreCase(name)) {
+                out.add(h[1]);
+            }
+        }
+        return out;
+    }
+
+    static Msg read(InputStream in) throws IOException {
+        String line;
+        do {
+            line = readLine(in);
+            if (line == null) {
+                return null;
+            }
+        } while (line.isEmpty());
+        Msg m = new Msg();
+        m.startLine = line;
+        if (line.startsWith("SIP/2.0 ")) {
+            m.code = Integer.parseInt(line.substring(8, 11));
+        } else {
+            m.method = line.substring(0, line.indexOf(' '));
+        }
+        int length = 0;
+        while ((line = readLine(in)) != null && !line.isEmpty()) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                String name = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                m.headerList.add(new String[] {name, value});
+                if (canonical(name).equals("Content-Length")) {
+                    length = Integer.parseInt(value);
+                }
+            }
+        }
+        m.body = in.readNBytes(length);
+        return m;
+    }
+
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                byte[] a = b.toByteArray();
+                int n = a.length > 0 && a[a.length - 1] == '\r' ? a.length - 1 : a.length;
+                return new String(a, 0, n, StandardCharsets.UTF_8);
+            }
+            b.write(c);
+        }
+        return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -53,6 +53,7 @@ public final class PresenceLoad {
     final int contacts;
     final int rounds;
     final boolean seedContacts;
+    final boolean direct;
     final int parallel;
     final long roundTimeoutMs;
     final long settleMaxMs;
@@ -80,6 +81,7 @@ public final class PresenceLoad {
         contacts = Integer.parseInt(o.getOrDefault("contacts", "100"));
         rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
         seedContacts = o.containsKey("seed-contacts");
+        direct = o.containsKey("direct");
         parallel = Integer.parseInt(o.getOrDefault("parallel", "64"));
         roundTimeoutMs = Long.parseLong(o.getOrDefault("round-timeout", "15")) * 1000;
         settleMaxMs = Long.parseLong(o.getOrDefault("settle-max", "120")) * 1000;
@@ -97,7 +99,7 @@ public final class PresenceLoad {
             String k = args[i].substring(2);
             if (k.equals("help")) {
                 usage(null);
-            } else if (k.equals("seed-contacts")) {
+            } else if (k.equals("seed-contacts") || k.equals("direct")) {
                 o.put(k, "true");
             } else if (i + 1 < args.length) {
                 o.put(k, args[++i]);
@@ -116,7 +118,8 @@ public final class PresenceLoad {
                 + "  [--parallel P] [--round-timeout S] [--settle-max S]\n"
                 + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits; the publisher's password\n"
                 + "is PASS_PREFIX + its name. Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
-                + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).");
+                + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).\n"
+                + "--direct: each watcher subscribes to the publisher alone (no resource list; no contacts needed).");
         System.exit(error == null ? 0 : 2);
     }
 
@@ -178,7 +181,8 @@ public final class PresenceLoad {
             // 3. one resource-list subscription per watcher
             t = System.nanoTime();
             failed = forAll(pool, i -> subscribe(ws[i]), watchers);
-            log("subscribed %d resource lists in %.1f s (%d failed)", watchers, secs(t), failed);
+            log("subscribed %d %s in %.1f s (%d failed)", watchers, direct ? "watchers to the publisher" : "resource lists",
+                    secs(t), failed);
             if (failed > 0) {
                 return fail("subscriptions failed");
             }
@@ -239,8 +243,8 @@ public final class PresenceLoad {
                 }
             }
             double[] all = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "RESULT watchers=%d contacts=%d rounds=%d samples=%d missing=%d p50_ms=%.1f"
-                    + " p99_ms=%.1f max_ms=%.1f total_s=%.0f%n", watchers, contacts, rounds, all.length, missing,
+            System.out.printf(Locale.ROOT, "RESULT mode=%s watchers=%d contacts=%d rounds=%d samples=%d missing=%d p50_ms=%.1f"
+                    + " p99_ms=%.1f max_ms=%.1f total_s=%.0f%n", direct ? "direct" : "list", watchers, direct ? 1 : contacts, rounds, all.length, missing,
                     pct(all, 50), pct(all, 99), all.length > 0 ? all[all.length - 1] : Double.NaN, secs(t0));
             return missing == 0 ? 0 : 1;
         } finally {
@@ -277,12 +281,13 @@ public final class PresenceLoad {
     }
 
     boolean subscribe(Watcher w) throws Exception {
-        String list = "sip:" + w.user + "~contacts@" + domain;
+        String list = direct ? "sip:" + publisher + "@" + domain : "sip:" + w.user + "~contacts@" + domain;
         w.callId = "s-" + w.user + "-" + Long.toHexString(System.nanoTime());
         dialogs.put(w.callId, w);
         Msg r = request(w, "SUBSCRIBE", list, w.callId,
-                "Event: presence\r\nSupported: eventlist\r\nAccept: application/pidf+xml, application/rlmi+xml,"
-                        + " multipart/related\r\nExpires: 3600\r\n", "");
+                direct ? "Event: presence\r\nAccept: application/pidf+xml\r\nExpires: 3600\r\n"
+                        : "Event: presence\r\nSupported: eventlist\r\nAccept: application/pidf+xml,"
+                        + " application/rlmi+xml, multipart/related\r\nExpires: 3600\r\n", "");
         if (r.code / 100 != 2) {
             throw new IllegalStateException("SUBSCRIBE " + list + ": " + r.startLine);
         }

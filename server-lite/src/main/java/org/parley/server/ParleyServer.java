@@ -12,6 +12,7 @@ import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
+import org.parley.server.events.SubscriptionManager;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -44,9 +45,15 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LocalDomain domain;
     private final TlsMaterial tls;
+    /** Parts with threads of their own, closed (in reverse order) before the transport. */
+    private final List<AutoCloseable> closeables;
+    private final SubscriptionManager subscriptions;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
-                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls) {
+                         ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
+                         SubscriptionManager subscriptions) {
+        this.closeables = closeables;
+        this.subscriptions = subscriptions;
         this.db = db;
         this.users = users;
         this.transport = transport;
@@ -69,6 +76,7 @@ public final class ParleyServer implements AutoCloseable {
 
         Database db = Database.open(config.dataDir(), new SqliteDialect());
         SipTransport transport = null;
+        List<AutoCloseable> closeables = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-server-timers");
             t.setDaemon(true);
@@ -112,11 +120,17 @@ public final class ParleyServer implements AutoCloseable {
             Cards cards = new Cards(users, config.domain(), config.domain());
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
+            SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),
+                    transport.router(), clock, new SubscriptionManager.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
+                    (int) config.maxExpires().toSeconds()), 4);
+            closeables.add(subscriptions);
+            services.add(subscriptions);
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire subscriptions", subscriptions::expire), 2, 2, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
@@ -125,9 +139,10 @@ public final class ParleyServer implements AutoCloseable {
                     credentials.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            closeAll(closeables);
             if (transport != null) {
                 transport.close();
             }
@@ -146,6 +161,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public UserRepository users() {
         return users;
+    }
+
+    /** The notifier of the server's event packages (presence, watcher info, contact lists). */
+    public SubscriptionManager subscriptions() {
+        return subscriptions;
     }
 
     public String host() {
@@ -169,9 +189,20 @@ public final class ParleyServer implements AutoCloseable {
         return tls;
     }
 
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {}: {}", parts.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        closeAll(closeables);
         transport.close();
         try {
             bindings.flush();

@@ -149,8 +149,13 @@ public final class SipTestClient implements Closeable {
         }
     }
 
-    /** The next message, or null when nothing arrives in time. */
+    /** The next message (requests held back by {@link #authenticated} first), or null when nothing arrives in time. */
     public SipMessage receive(Duration timeout) throws IOException {
+        SipMessage h = held.poll();
+        return h != null ? h : readNext(timeout);
+    }
+
+    private SipMessage readNext(Duration timeout) throws IOException {
         try {
             if (udp != null) {
                 udp.setSoTimeout((int) timeout.toMillis());
@@ -253,6 +258,42 @@ public final class SipTestClient implements Closeable {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + algorithm + " challenge in\n" + challenge));
         send(register(callId, nextCseq(), expires, authorization(wanted, user, password, "REGISTER", "sip:" + domain), contact));
         return expectResponse(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Sends an out-of-dialog request built by {@code message(cseq, extraHeaders)}, answers a 407 once with
+     * Proxy-Authorization for {@code uri}, and returns the final response (other messages, such as NOTIFYs arriving
+     * meanwhile, are kept for {@link #receive}). {@code extraHeaders} is "" or a "Proxy-Authorization: ...\n" line.
+     */
+    public SipMessage authenticated(String password, String method, String uri,
+                                    java.util.function.BiFunction<Integer, String, String> message) throws IOException {
+        send(message.apply(nextCseq(), ""));
+        SipMessage first = expectFinalResponse(method);
+        if (first == null || first.status() != 407) {
+            return first;
+        }
+        String challenge = first.headers("proxy-authenticate").get(0);
+        send(message.apply(nextCseq(), "Proxy-Authorization: " + authorization(challenge, user, password, method, uri) + "\n"));
+        return expectFinalResponse(method);
+    }
+
+    private final java.util.Deque<SipMessage> held = new java.util.ArrayDeque<>();
+
+    private SipMessage expectFinalResponse(String method) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            SipMessage m = readNext(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+            if (m == null) {
+                return null;
+            }
+            if (m.isResponse() && m.status() >= 200 && m.header("cseq") != null && m.header("cseq").endsWith(method)) {
+                return m;
+            }
+            if (!m.isResponse()) {
+                held.add(m);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class PresenceLoad {
     final String wPrefix;
     final String passPrefix;
     final String publisher;
+    final String publisherPassword;
     final int watchers;
     final int contacts;
     final int rounds;
@@ -68,6 +69,7 @@ public final class PresenceLoad {
     final AtomicInteger ids = new AtomicInteger();
     Watcher[] ws;
     volatile Round round;
+    volatile boolean closing;
 
     PresenceLoad(Map<String, String> o) {
         String[] server = o.getOrDefault("server", "127.0.0.1:5060").split(":");
@@ -77,6 +79,7 @@ public final class PresenceLoad {
         wPrefix = o.getOrDefault("watcher-prefix", "w");
         passPrefix = o.getOrDefault("pass-prefix", "pw");
         publisher = o.getOrDefault("publisher", "pub");
+        publisherPassword = o.getOrDefault("publisher-password", passPrefix + publisher);
         watchers = Integer.parseInt(o.getOrDefault("watchers", "1000"));
         contacts = Integer.parseInt(o.getOrDefault("contacts", "100"));
         rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
@@ -114,10 +117,10 @@ public final class PresenceLoad {
     static void usage(String error) {
         System.err.println((error != null ? error + "\n" : "")
                 + "usage: java PresenceLoad.java --server 127.0.0.1:PORT [--domain D] [--watchers N] [--contacts K]\n"
-                + "  [--rounds R] [--publisher USER] [--watcher-prefix w] [--pass-prefix pw] [--seed-contacts]\n"
-                + "  [--parallel P] [--round-timeout S] [--settle-max S]\n"
-                + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits; the publisher's password\n"
-                + "is PASS_PREFIX + its name. Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
+                + "  [--rounds R] [--publisher USER] [--publisher-password P] [--watcher-prefix w] [--pass-prefix pw]\n"
+                + "  [--seed-contacts] [--direct] [--parallel P] [--round-timeout S] [--settle-max S]\n"
+                + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits (the publisher's: by\n"
+                + "default PASS_PREFIX + its name). Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
                 + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).\n"
                 + "--direct: each watcher subscribes to the publisher alone (no resource list; no contacts needed).");
         System.exit(error == null ? 0 : 2);
@@ -143,8 +146,9 @@ public final class PresenceLoad {
             ws[i] = new Watcher(String.format("%s%05d", wPrefix, i), passPrefix + String.format("%05d", i),
                     conns.get(i % nconn));
         }
-        Watcher pub = new Watcher(publisher, passPrefix + publisher, conns.get(nconn));
-        log("%d watchers x %d contacts, server %s:%d, %d TCP connections", watchers, contacts, host, port, nconn + 1);
+        Watcher pub = new Watcher(publisher, publisherPassword, conns.get(nconn));
+        log("%d watchers%s, server %s:%d, %d TCP connections", watchers,
+                direct ? ", each subscribed to the publisher" : " x " + contacts + " contacts", host, port, nconn + 1);
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
@@ -242,12 +246,17 @@ public final class PresenceLoad {
                     Thread.sleep(100);
                 }
             }
+            round = null;
+            t = System.nanoTime();
+            failed = forAll(pool, i -> unsubscribe(ws[i]), watchers);
+            log("ended %d subscriptions in %.1f s (%d failed)", watchers, secs(t), failed);
             double[] all = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "RESULT mode=%s watchers=%d contacts=%d rounds=%d samples=%d missing=%d p50_ms=%.1f"
                     + " p99_ms=%.1f max_ms=%.1f total_s=%.0f%n", direct ? "direct" : "list", watchers, direct ? 1 : contacts, rounds, all.length, missing,
                     pct(all, 50), pct(all, 99), all.length > 0 ? all[all.length - 1] : Double.NaN, secs(t0));
             return missing == 0 ? 0 : 1;
         } finally {
+            closing = true;
             pool.shutdownNow();
             for (Conn c : conns) {
                 c.close();
@@ -284,12 +293,44 @@ public final class PresenceLoad {
         String list = direct ? "sip:" + publisher + "@" + domain : "sip:" + w.user + "~contacts@" + domain;
         w.callId = "s-" + w.user + "-" + Long.toHexString(System.nanoTime());
         dialogs.put(w.callId, w);
-        Msg r = request(w, "SUBSCRIBE", list, w.callId,
+        w.fromTag = "f" + Integer.toHexString(ids.incrementAndGet());
+        Msg r = request(w, "SUBSCRIBE", list, w.callId, w.fromTag,
                 direct ? "Event: presence\r\nAccept: application/pidf+xml\r\nExpires: 3600\r\n"
                         : "Event: presence\r\nSupported: eventlist\r\nAccept: application/pidf+xml,"
                         + " application/rlmi+xml, multipart/related\r\nExpires: 3600\r\n", "");
         if (r.code / 100 != 2) {
             throw new IllegalStateException("SUBSCRIBE " + list + ": " + r.startLine);
+        }
+        w.toUri = list;
+        w.toHeader = r.header("To");
+        String contact = r.header("Contact");
+        Matcher m = Pattern.compile("<([^>]+)>").matcher(contact == null ? "" : contact);
+        w.target = m.find() ? m.group(1) : contact;
+        return true;
+    }
+
+    /** Ends a subscription (in-dialog SUBSCRIBE, Expires: 0), so that a server does not keep notifying a closed connection. */
+    boolean unsubscribe(Watcher w) throws Exception {
+        if (w.target == null) {
+            return true;
+        }
+        String branch = "z9hG4bK-u" + Integer.toHexString(ids.incrementAndGet());
+        String head = "SUBSCRIBE " + w.target + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + w.conn.localPort
+                + ";branch=" + branch + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:" + w.user + "@" + domain
+                + ">;tag=" + w.fromTag + "\r\nTo: " + w.toHeader + "\r\nCall-ID: " + w.callId + "\r\nCSeq: "
+                + w.cseq.incrementAndGet() + " SUBSCRIBE\r\nContact: <sip:" + w.user + "@127.0.0.1:"
+                + w.conn.localPort + ";transport=tcp>\r\nEvent: presence\r\n"
+                + (direct ? "" : "Supported: eventlist\r\n") + "Expires: 0\r\nContent-Length: 0\r\n\r\n";
+        CompletableFuture<Msg> f = new CompletableFuture<>();
+        pending.put(branch, f);
+        try {
+            w.conn.send(head.getBytes(StandardCharsets.UTF_8), new byte[0]);
+            Msg r = f.get(txTimeoutMs, TimeUnit.MILLISECONDS);
+            if (r.code / 100 != 2) {
+                throw new IllegalStateException("un-SUBSCRIBE " + w.user + ": " + r.startLine);
+            }
+        } finally {
+            pending.remove(branch);
         }
         return true;
     }
@@ -326,8 +367,12 @@ public final class PresenceLoad {
 
     /** Sends an out-of-dialog request (or the initial one of a dialog) and returns its final response, answering digest challenges. */
     Msg request(Watcher w, String method, String ruri, String callId, String headers, String body) throws Exception {
+        return request(w, method, ruri, callId, "f" + Integer.toHexString(ids.incrementAndGet()), headers, body);
+    }
+
+    Msg request(Watcher w, String method, String ruri, String callId, String fromTag, String headers, String body)
+            throws Exception {
         String cid = callId != null ? callId : "c" + ids.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
-        String fromTag = "f" + Integer.toHexString(ids.incrementAndGet());
         boolean register = method.equals("REGISTER");
         String toUri = register ? "sip:" + w.user + "@" + domain : ruri;
         Msg last = null;
@@ -463,6 +508,10 @@ final class Watcher {
     final AtomicInteger notifies = new AtomicInteger();
     volatile int maxResources;
     volatile String callId;
+    volatile String fromTag;
+    volatile String toUri;
+    volatile String toHeader;
+    volatile String target;
     int index = -1;
 
     Watcher(String user, String password, Conn conn) {
@@ -615,7 +664,9 @@ final class Conn {
             out.write(body);
             out.flush();
         } catch (IOException e) {
-            PresenceLoad.log("send on %d failed: %s", localPort, e.getMessage());
+            if (!load.closing) {
+                PresenceLoad.log("send on %d failed: %s", localPort, e.getMessage());
+            }
         }
     }
 

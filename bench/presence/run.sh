@@ -1,0 +1,438 @@
+#!/usr/bin/env bash
+# bench/presence: publish-to-every-watcher NOTIFY latency (resource-list subscriptions, and direct subscriptions)
+# and IM relay throughput at zero loss, for Parley server-lite and for Kamailio (presence, presence_xml, pua, rls
+# on a private PostgreSQL), same users, same machine, same run. See docs/benchmarks.md ("Presence and IM").
+# Only 127.0.0.1; every load is bounded in count and time; what this script starts is stopped on exit.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+usage() {
+  cat <<'USAGE'
+Usage: bench/presence/run.sh [OPTIONS]
+
+  --quick            smoke run under a minute (60 watchers x 20 contacts, 2 rounds, short IM steps)
+  --only NAME        run one server only: parley or kamailio
+  --watchers N       signed-in watchers (default 1000)
+  --contacts K       contacts per watcher, the publisher among them (default 100)
+  --rounds R         measured state changes (default 5; plus one warm-up)
+  --im-users N       IM users: N/2 senders, N/2 recipients online (default 1000)
+  --step SECONDS     how long each IM rate is held (default 10)
+  --children N       Kamailio UDP/TCP worker processes (default 4)
+  --waitn SECONDS    Kamailio rls waitn_time, the longest an RLS NOTIFY is held back (default 1, its minimum)
+  --no-im            presence only
+  --no-presence      IM only
+  --keep             keep the work directory (logs, SIPp statistics, configs)
+  -h, --help         this help
+
+Environment: PARLEY_JAVA_OPTS is passed to the Parley JVM.
+USAGE
+}
+
+quick=0; only=""; watchers=1000; contacts=100; rounds=5; im_users=1000; step=10; children=4; waitn=1
+do_im=1; do_presence=1; keep=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --only) only="${2:?--only needs parley or kamailio}"; shift ;;
+    --watchers) watchers="${2:?}"; shift ;;
+    --contacts) contacts="${2:?}"; shift ;;
+    --rounds) rounds="${2:?}"; shift ;;
+    --im-users) im_users="${2:?}"; shift ;;
+    --step) step="${2:?}"; shift ;;
+    --children) children="${2:?}"; shift ;;
+    --waitn) waitn="${2:?}"; shift ;;
+    --no-im) do_im=0 ;;
+    --no-presence) do_presence=0 ;;
+    --keep) keep=1 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$only" in ""|parley|kamailio) ;; *) echo "run.sh: --only takes parley or kamailio" >&2; exit 2 ;; esac
+
+if (( quick )); then
+  watchers=60; contacts=20; rounds=2; im_users=100; step=3
+  im_start=100; im_max=400; bisections=0; im_budget=30; settle_max=30; round_timeout=8
+else
+  im_start=500; im_max=32000; bisections=3; im_budget=170; settle_max=240; round_timeout=20
+fi
+(( contacts <= watchers )) || { echo "run.sh: --contacts must not exceed --watchers" >&2; exit 2; }
+domain="bench.test"; w_prefix="w"; m_prefix="m"; pass_prefix="pw"; publisher="p00000"; publisher_pass="pw00000"
+
+for tool in sipp python3 java bc; do
+  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' not found (Debian: apt-get install -y sip-tester python3 openjdk-17-jdk-headless bc)" >&2; exit 1; }
+done
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [[ "$only" != parley ]]; then
+  command -v kamailio >/dev/null || { echo "run.sh: 'kamailio' not found (Debian: apt-get install -y kamailio)" >&2; exit 1; }
+  for m in presence presence_xml pua rls db_postgres; do
+    ls /usr/lib/*/kamailio/modules/$m.so >/dev/null 2>&1 \
+      || { echo "run.sh: Kamailio module $m missing (Debian: apt-get install -y kamailio-presence-modules kamailio-postgres-modules)" >&2; exit 1; }
+  done
+  [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || { echo "run.sh: PostgreSQL server not found (Debian: apt-get install -y postgresql)" >&2; exit 1; }
+  command -v psql >/dev/null || { echo "run.sh: psql not found (Debian: apt-get install -y postgresql-client)" >&2; exit 1; }
+fi
+
+work="$(mktemp -d /tmp/parley-bench-presence.XXXXXX)"
+declare -a server_pids=() aux_pids=()
+pg_data=""
+cleanup() {
+  local pid
+  for pid in "${aux_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${server_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${server_pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  [[ -n "$pg_data" ]] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  if (( keep )); then echo "work directory kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '%s\n' "$*" | tee -a "$work/run.log"; }
+now() { date +%s.%N; }
+
+free_ports() {
+  python3 - "$1" <<'PY'
+import socket, sys
+held, out = [], []
+while len(out) < int(sys.argv[1]):
+    t = socket.socket(); t.bind(("127.0.0.1", 0)); p = t.getsockname()[1]
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        u.bind(("127.0.0.1", p))
+    except OSError:
+        t.close(); continue
+    held += [t, u]; out.append(p)
+print(" ".join(map(str, out)))
+PY
+}
+
+cpu_ticks() {
+  local total=0 pid f
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    f=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    set -- $f
+    total=$(( total + ${12} + ${13} ))
+  done
+  echo "$total"
+}
+clk_tck=$(getconf CLK_TCK)
+server_procs() {
+  if [[ "$cur_server" == kamailio ]]; then
+    echo "$cur_pid $(ps -o pid= --ppid "$cur_pid" 2>/dev/null | tr '\n' ' ')"
+  else
+    echo "$cur_pid"
+  fi
+}
+
+sipp_stats() {
+  awk -F';' 'NR==1 { for (i = 1; i <= NF; i++) col[$i] = i; next } { last = $0 }
+    END {
+      n = split(last, v, ";")
+      split("TotalCallCreated SuccessfulCall(C) FailedCall(C) FailedUnexpectedMessage(C) FailedTimeoutOnRecv(C) Retransmissions(C) ResponseTime1(C) ResponseTimeRepartition1_>=500", k, " ")
+      for (j = 1; j in k; j++) {
+        name = k[j]; gsub(/[()>=_]/, "", name); val = (k[j] in col) ? v[col[k[j]]] : ""
+        if (name == "ResponseTime1C") {
+          split(val, t, ":"); name = "rt"; val = sprintf("%.1f", t[1] * 3600000 + t[2] * 60000 + t[3] * 1000 + t[4] / 1000)
+        }
+        if (name == "ResponseTimeRepartition1500") name = "slow500"
+        print name "=" val
+      }
+    }' "$1"
+}
+
+# ---- IM users: SIPp injection file (user;password;[authentication ...];recipient half the list away) -------------
+{
+  echo SEQUENTIAL
+  for (( i = 0; i < im_users; i++ )); do
+    printf -v d '%05d' "$i"; printf -v c '%05d' $(( (i + im_users / 2) % im_users ))
+    echo "${m_prefix}$d;${pass_prefix}$d;[authentication username=${m_prefix}$d password=${pass_prefix}$d];${m_prefix}$c"
+  done
+} > "$work/im-users.csv"
+sipp_common=(-i 127.0.0.1 -buff_size 4194304 -nostdin -key domain "$domain" -max_log_size 1000000)
+
+# ---- presence: the Java driver -----------------------------------------------------------------------------------
+declare -A result=()
+presence_run() { # MODE (list|direct)
+  local mode="$1" out="$work/$cur_server-presence-$1.log" extra=() limit
+  [[ "$mode" == direct ]] && extra+=(--direct)
+  [[ "$mode" == list && "$cur_server" == parley ]] && extra+=(--seed-contacts)
+  limit=$(( settle_max + (rounds + 1) * (round_timeout + 12) + 600 ))
+  log " presence, $mode: $watchers watchers$([[ $mode == list ]] && echo " x $contacts contacts (resource list sip:wNNNNN~contacts@$domain)" || echo " each subscribed to the publisher alone"), $rounds rounds"
+  local c0 c1 t0 t1 rc=0
+  c0=$(cpu_ticks $(server_procs)); t0=$(now)
+  timeout -k 5 "$limit" java -Xss512k "$here/PresenceLoad.java" --server "127.0.0.1:$cur_port" --domain "$domain" \
+    --watchers "$watchers" --contacts "$contacts" --rounds "$rounds" --publisher "$publisher" \
+    --publisher-password "$publisher_pass" --watcher-prefix "$w_prefix" --pass-prefix "$pass_prefix" \
+    --settle-max "$settle_max" --round-timeout "$round_timeout" "${extra[@]}" > "$out" 2>&1 || rc=$?
+  t1=$(now); c1=$(cpu_ticks $(server_procs))
+  sed 's/^/    /' "$out" | grep -v '^    RESULT' | tee -a "$work/run.log"
+  local line; line=$(grep '^RESULT' "$out" | tail -1 || true)
+  log "    server CPU over the whole driver run: $(echo "($c1 - $c0) * 100 / $clk_tck / ($t1 - $t0)" | bc)% of one core, $(printf '%.0f' "$(echo "$t1 - $t0" | bc -l)") s; driver exit $rc"
+  if [[ -n "$line" ]]; then
+    local p50 p99 miss
+    p50=$(sed -n 's/.* p50_ms=\([^ ]*\).*/\1/p' <<<"$line"); p99=$(sed -n 's/.* p99_ms=\([^ ]*\).*/\1/p' <<<"$line")
+    miss=$(sed -n 's/.* missing=\([^ ]*\).*/\1/p' <<<"$line")
+    result[$cur_server-$mode-p50]=$p50; result[$cur_server-$mode-p99]=$p99; result[$cur_server-$mode-missing]=$miss
+  fi
+}
+
+# ---- IM: SIPp sender and recipient device --------------------------------------------------------------------------
+step_result=""
+run_step() { # RATE
+  local rate="$1" count=$(( $1 * step )) tag="$cur_server-im-$1" uas_pid t0 t1 wall c0 c1 rc=0 pass=1 why=""
+  local stats="$work/$tag.stat" err="$work/$tag.err" cport
+  read -r cport <<<"$(free_ports 1)"
+  timeout -k 5 $(( step + 60 )) sipp -sf "$here/scenarios/uas-message.xml" -i 127.0.0.1 -p "$uas_port" \
+    -buff_size 4194304 -nostdin -m "$count" -timeout $(( step + 50 ))s -trace_stat -stf "$work/$tag-uas.stat" \
+    >/dev/null 2>&1 &
+  uas_pid=$!; aux_pids+=("$uas_pid")
+  sleep 0.3
+  c0=$(cpu_ticks $(server_procs)); t0=$(now)
+  local TIMEFORMAT='%U %S'
+  { time timeout -k 5 $(( step + 45 )) sipp "127.0.0.1:$cur_port" -sf "$here/scenarios/message-digest.xml" \
+      "${sipp_common[@]}" -inf "$work/im-users.csv" -p "$cport" -m "$count" -r "$rate" -rp 1000 -l $(( rate * 5 + 100 )) \
+      -recv_timeout 5000 -timeout $(( step + 40 ))s -trace_stat -stf "$stats" -trace_err -error_file "$err" \
+      >/dev/null 2>&1 || rc=$?; } 2> "$work/$tag.time"
+  t1=$(now); c1=$(cpu_ticks $(server_procs))
+  wall=$(echo "$t1 - $t0" | bc -l)
+  read -r su ss < "$work/$tag.time" || { su=0; ss=0; }
+  local -A s=() u=()
+  [[ -s "$stats" ]] && while IFS='=' read -r k v; do s[$k]="$v"; done < <(sipp_stats "$stats")
+  local ok="${s[SuccessfulCallC]:-0}" failed="${s[FailedCallC]:-?}"
+  [[ "$rc" == 0 ]] || { pass=0; why+=" sipp-exit=$rc"; }
+  [[ "$ok" == "$count" ]] || { pass=0; why+=" incomplete"; }
+  [[ "$failed" == 0 ]] || pass=0
+  [[ "${s[slow500]:-0}" == 0 ]] || { pass=0; why+=" slow"; }
+  if (( $(echo "$wall > $step + 3" | bc -l) )); then pass=0; why+=" too-slow(${wall%.*}s)"; fi
+  for _ in $(seq 60); do kill -0 "$uas_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -TERM "$uas_pid" 2>/dev/null || true; wait "$uas_pid" 2>/dev/null || true
+  [[ -s "$work/$tag-uas.stat" ]] && while IFS='=' read -r k v; do u[$k]="$v"; done < <(sipp_stats "$work/$tag-uas.stat")
+  [[ "${u[SuccessfulCallC]:-0}" == "$count" ]] || { pass=0; why+=" delivered=${u[SuccessfulCallC]:-?}"; }
+  step_result=$(printf '%-8s im %6d/s  ok=%d/%d failed=%s timeouts=%s unexpected=%s retrans=%s delivered=%s >=500ms=%s avg_rt=%sms wall=%.1fs cpu:server=%s%% sipp=%s%%  %s%s' \
+    "$cur_server" "$rate" "$ok" "$count" "$failed" "${s[FailedTimeoutOnRecvC]:-?}" "${s[FailedUnexpectedMessageC]:-?}" \
+    "${s[RetransmissionsC]:-?}" "${u[SuccessfulCallC]:-?}" "${s[slow500]:-?}" "${s[rt]:-?}" "$wall" \
+    "$(echo "($c1 - $c0) * 100 / $clk_tck / $wall" | bc)" "$(echo "($su + $ss) * 100 / $wall" | bc)" \
+    "$( ((pass)) && echo PASS || echo FAIL)" "$why")
+  log "  $step_result"
+  (( pass )) && rm -f "$err"
+  (( pass ))
+}
+
+wait_idle() {
+  local i quiet=0 c0 c1 t0=$SECONDS
+  for (( i = 0; i < 60; i++ )); do
+    c0=$(cpu_ticks $(server_procs)); command sleep 1; c1=$(cpu_ticks $(server_procs))
+    if (( (c1 - c0) * 100 < 15 * clk_tck )); then quiet=$(( quiet + 1 )); else quiet=0; fi
+    (( quiet >= 2 )) && break
+  done
+  (( SECONDS - t0 > 3 )) && log "    (waited $(( SECONDS - t0 )) s for $cur_server to become idle)"
+  return 0
+}
+
+nice_rate() {
+  local r=$1 m=1
+  while (( r >= 100 )); do r=$(( (r + 5) / 10 )); m=$(( m * 10 )); done
+  echo $(( r * m ))
+}
+
+im_ramp() { # sets result[SERVER-im]
+  local r=$im_start pass_r=0 fail_r=0 b mid deadline=$(( $(date +%s) + im_budget ))
+  while :; do
+    (( $(date +%s) <= deadline )) || break
+    if run_step "$r"; then
+      pass_r=$r; wait_idle
+      (( r >= im_max )) && break
+      r=$(( r * 2 > im_max ? im_max : r * 2 ))
+    else
+      fail_r=$r; wait_idle; break
+    fi
+  done
+  if (( pass_r == 0 && fail_r > 0 )); then
+    r=$(( fail_r / 2 ))
+    for _ in 1 2 3 4; do
+      (( r >= 1 )) || break
+      if run_step "$r"; then pass_r=$r; wait_idle; break; else fail_r=$r; wait_idle; r=$(( r / 2 )); fi
+    done
+  fi
+  if (( pass_r > 0 && fail_r > 0 )); then
+    for (( b = 0; b < bisections; b++ )); do
+      (( $(date +%s) <= deadline )) || break
+      mid=$(nice_rate $(( (pass_r + fail_r) / 2 )))
+      (( mid > pass_r && mid < fail_r )) || break
+      if run_step "$mid"; then pass_r=$mid; wait_idle; else fail_r=$mid; wait_idle; fi
+    done
+  fi
+  result[$cur_server-im]=$pass_r
+  (( fail_r > 0 )) && result[$cur_server-im-fail]=$fail_r
+  return 0
+}
+
+register_im_users() {
+  local rate=$(( im_users < 500 ? im_users : 500 ))
+  if timeout -k 5 $(( im_users / rate + 40 )) sipp "127.0.0.1:$cur_port" -sf "$root/bench/registrar/scenarios/register-digest.xml" \
+      "${sipp_common[@]}" -inf "$work/im-users.csv" -key contact_port "$uas_port" -p "$uas_port" -m "$im_users" -r "$rate" \
+      -recv_timeout 5000 -timeout $(( im_users / rate + 30 ))s -trace_stat -stf "$work/$cur_server-im-register.stat" \
+      >/dev/null 2>&1; then
+    log "  registered $im_users IM users (binding -> the recipients' UAS)"
+  else
+    log "  WARNING: registering the IM users on $cur_server had failures ($(sipp_stats "$work/$cur_server-im-register.stat" | tr '\n' ' '))"
+  fi
+}
+
+# ---- servers -------------------------------------------------------------------------------------------------------
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() { # PORT: a private PostgreSQL for Kamailio's presence tables (fsync off: a scratch database)
+  local port="$1"
+  pg_data="$work/pg/data"
+  mkdir -p "$work/pg"
+  if [[ $(id -u) == 0 ]]; then chown postgres "$work/pg"; chmod 711 "$work"; fi
+  as_pg "$pg_bin/initdb" -D "$pg_data" -A trust -U kamailio --no-sync -E UTF8 > "$work/pg-initdb.log" 2>&1 \
+    || { cat "$work/pg-initdb.log" >&2; echo "run.sh: initdb failed" >&2; exit 1; }
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/postgres.log" -w -t 30 start \
+    -o "-k $work/pg -h 127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    > "$work/pg-start.log" 2>&1 || { cat "$work/pg-start.log" "$work/pg/postgres.log" >&2; echo "run.sh: PostgreSQL did not start" >&2; exit 1; }
+  local psql=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U kamailio)
+  "${psql[@]}" -d postgres -c "CREATE DATABASE kamailio" > /dev/null
+  for f in standard presence rls; do "${psql[@]}" -d kamailio -f "/usr/share/kamailio/postgres/$f-create.sql" > /dev/null; done
+  python3 "$here/kamailio-lists.py" "$domain" "$w_prefix" "$watchers" "$contacts" "$publisher" | "${psql[@]}" -d kamailio > /dev/null
+  log "  PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (fsync off); $watchers rls-services documents of $contacts entries in its xcap table"
+}
+
+start_kamailio() {
+  local port="$1" pgport="$2"
+  start_postgres "$pgport"
+  mkdir -p "$work/kamailio-run"
+  sed -e "s/@PORT@/$port/g" -e "s/@DOMAIN@/$domain/g" -e "s/@NWATCHERS@/$watchers/g" -e "s/@NIM@/$im_users/g" \
+      -e "s/@CHILDREN@/$children/g" -e "s/@W_PREFIX@/$w_prefix/g" -e "s/@M_PREFIX@/$m_prefix/g" \
+      -e "s/@PASS_PREFIX@/$pass_prefix/g" -e "s/@PUBLISHER@/$publisher/g" -e "s/@PUBLISHER_PASS@/$publisher_pass/g" \
+      -e "s#@DBURL@#postgres://kamailio@127.0.0.1:$pgport/kamailio#g" -e "s/@WAITN@/$waitn/g" \
+      -e "s/@NOTIFIERS@/2/g" -e "s/@POLLRATE@/20/g" "$here/kamailio.cfg.in" > "$work/kamailio.cfg"
+  kamailio -c -f "$work/kamailio.cfg" > "$work/kamailio-check.log" 2>&1 \
+    || { cat "$work/kamailio-check.log" >&2; echo "run.sh: kamailio config check failed" >&2; exit 1; }
+  kamailio -f "$work/kamailio.cfg" -DD -E -m 1024 -M 64 -Y "$work/kamailio-run" -P "$work/kamailio-run/kamailio.pid" \
+    > "$work/kamailio.log" 2>&1 &
+  cur_pid=$!; server_pids+=("$cur_pid"); cur_server=kamailio; cur_port=$port
+  local i
+  for (( i = 0; i < 200; i++ )); do
+    kill -0 "$cur_pid" 2>/dev/null || break
+    ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && break
+    sleep 0.1
+  done
+  ss -Hltn "sport = :$port" 2>/dev/null | grep -q . || { tail -20 "$work/kamailio.log" >&2; echo "run.sh: kamailio did not start" >&2; exit 1; }
+  sleep 1
+  log "kamailio $(kamailio -v 2>/dev/null | head -1 | awk '{print $3}') on 127.0.0.1:$port (pid $cur_pid, $children UDP + $children TCP workers, rls db_mode 2 with 2 notifier processes, waitn_time $waitn s)"
+}
+
+parley_jar() {
+  ls "$root"/server-lite/target/parley-server-lite-*.jar 2>/dev/null | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1 || true
+}
+
+start_parley() {
+  local port="$1" tls="$2" data="$work/parley-data" jar t0
+  jar=$(parley_jar)
+  if [[ -z "$jar" || ! -d "$root/server-lite/target/lib" ]] \
+     || [[ -n "$(find "$root/server-lite/src/main" "$root/core/src/main" "$root/server-lite/pom.xml" "$root/core/pom.xml" -newer "$jar" -type f 2>/dev/null | head -1)" ]]; then
+    log "building Parley server-lite (./mvnw -q -DskipTests -pl server-lite -am install)..."
+    (cd "$root" && ./mvnw -q -B -DskipTests -pl server-lite -am install) > "$work/build.log" 2>&1 \
+      || { tail -40 "$work/build.log" >&2; echo "run.sh: Parley build failed" >&2; exit 1; }
+  fi
+  local cp; cp="$(parley_jar):$root/server-lite/target/lib/*"
+  t0=$(now)
+  for set in "$w_prefix $watchers" "$m_prefix $im_users" "p 1"; do
+    read -r prefix n <<<"$set"
+    java -cp "$cp" "$root/bench/registrar/BulkUsers.java" "$data" "$domain" "$n" "$prefix" "$pass_prefix" \
+      >> "$work/bulk-users.log" 2>&1 || { cat "$work/bulk-users.log" >&2; echo "run.sh: adding Parley users failed" >&2; exit 1; }
+  done
+  log "  added $watchers watchers, $im_users IM users and the publisher ($(printf '%.1f' "$(echo "$(now) - $t0" | bc -l)") s)"
+  # SIPp 3.6 answers only MD5 challenges offered alone; Kamailio offers MD5 too (like for like).
+  echo "auth-algorithms=MD5" >> "$data/server.properties"
+  PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:-}" "$root/parley" server --data "$data" --domain "$domain" --bind 127.0.0.1 \
+    --sip-port "$port" --tls-port "$tls" > "$work/parley.log" 2>&1 &
+  cur_pid=$!; server_pids+=("$cur_pid"); cur_server=parley; cur_port=$port
+  local i
+  for (( i = 0; i < 600; i++ )); do
+    grep -q '^parley server ready' "$work/parley.log" && break
+    kill -0 "$cur_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q '^parley server ready' "$work/parley.log" \
+    || { tail -30 "$work/parley.log" >&2; echo "run.sh: Parley did not print 'parley server ready'" >&2; exit 1; }
+  log "parley server-lite on 127.0.0.1:$port (pid $cur_pid, JVM opts '${PARLEY_JAVA_OPTS:-}')"
+}
+
+stop_current() {
+  kill -TERM "$cur_pid" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$cur_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$cur_pid" 2>/dev/null || true
+  wait "$cur_pid" 2>/dev/null || true
+  if [[ "$cur_server" == kamailio && -n "$pg_data" ]]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
+    pg_data=""
+  fi
+}
+
+bench_server() {
+  local name="$1" sport tport pgport
+  read -r sport tport uas_port pgport <<<"$(free_ports 4)"
+  if [[ "$name" == kamailio ]]; then start_kamailio "$sport" "$pgport"; else start_parley "$sport" "$tport"; fi
+  if (( do_presence )); then
+    presence_run list
+    presence_run direct
+  fi
+  if (( do_im )); then
+    register_im_users
+    log " IM relay (MESSAGE -> 407 -> MESSAGE + credentials -> relayed to the online recipient -> 200), UDP, $(( im_users )) users:"
+    im_ramp
+  fi
+  stop_current
+}
+
+# ---- run -------------------------------------------------------------------------------------------------------------
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+log "bench/presence $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+log "  load average before: $load_before; $(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ,-]*' | head -1); $(java -version 2>&1 | head -1)"
+log "  presence: $watchers watchers x $contacts contacts, $rounds rounds; IM: $im_users users, steps of ${step} s from ${im_start}/s"
+(( quick )) && log "  (--quick: smoke run, the figures mean nothing)"
+(( $(echo "${load_before%% *} > 1.0" | bc -l) )) && log "  WARNING: load average above 1.0: other work shares the CPU, figures will be low"
+
+servers=(kamailio parley)
+[[ -n "$only" ]] && servers=("$only")
+for s in "${servers[@]}"; do
+  log ""
+  bench_server "$s"
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+v() { echo "${result[$1]:--}"; }
+ratio() { [[ -n "${1:-}" && -n "${2:-}" && "${2:-0}" != 0 && "${1:-}" != nan && "${2:-}" != nan ]] && printf '%.2f' "$(echo "$1 / $2" | bc -l 2>/dev/null)" 2>/dev/null || echo "-"; }
+{
+  echo ""
+  echo "Presence: time from sending PUBLISH to each watcher receiving the NOTIFY with the new state ($watchers watchers, $rounds rounds):"
+  echo ""
+  echo "| measure | Parley | Kamailio | Parley/Kamailio |"
+  echo "|---|---|---|---|"
+  for mode in list direct; do
+    label="resource list of $contacts"; [[ $mode == direct ]] && label="direct subscription"
+    for p in p50 p99; do
+      echo "| $label, $p (ms) | $(v parley-$mode-$p) | $(v kamailio-$mode-$p) | $(ratio "${result[parley-$mode-$p]:-}" "${result[kamailio-$mode-$p]:-}") |"
+    done
+    echo "| $label, NOTIFYs missing | $(v parley-$mode-missing) | $(v kamailio-$mode-missing) | |"
+  done
+  echo ""
+  echo "IM relay: highest MESSAGE rate with 0 failures, all delivered, no response >= 500 ms, sustained ${step} s (UDP, $im_users users):"
+  echo ""
+  echo "| measure | Parley | Kamailio | Parley/Kamailio |"
+  echo "|---|---|---|---|"
+  echo "| MESSAGE per second (challenged, relayed statefully) | $(v parley-im) | $(v kamailio-im) | $(ratio "${result[parley-im]:-}" "${result[kamailio-im]:-}") |"
+  echo ""
+  for k in kamailio-im-fail parley-im-fail; do [[ -n "${result[$k]:-}" ]] && echo "  ${k%-fail}: first failing rate ${result[$k]}/s"; done
+  echo "  load average before: $load_before, after: $load_after"
+} | tee -a "$work/run.log"

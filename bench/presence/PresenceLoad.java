@@ -56,6 +56,7 @@ public final class PresenceLoad {
     final boolean seedContacts;
     final boolean direct;
     final int parallel;
+    final int subscribeRate;
     final long roundTimeoutMs;
     final long settleMaxMs;
     final long txTimeoutMs = 32_000;
@@ -86,6 +87,7 @@ public final class PresenceLoad {
         seedContacts = o.containsKey("seed-contacts");
         direct = o.containsKey("direct");
         parallel = Integer.parseInt(o.getOrDefault("parallel", "64"));
+        subscribeRate = Integer.parseInt(o.getOrDefault("subscribe-rate", "100"));
         roundTimeoutMs = Long.parseLong(o.getOrDefault("round-timeout", "15")) * 1000;
         settleMaxMs = Long.parseLong(o.getOrDefault("settle-max", "120")) * 1000;
         if (contacts < 1 || contacts > watchers) {
@@ -118,7 +120,7 @@ public final class PresenceLoad {
         System.err.println((error != null ? error + "\n" : "")
                 + "usage: java PresenceLoad.java --server 127.0.0.1:PORT [--domain D] [--watchers N] [--contacts K]\n"
                 + "  [--rounds R] [--publisher USER] [--publisher-password P] [--watcher-prefix w] [--pass-prefix pw]\n"
-                + "  [--seed-contacts] [--direct] [--parallel P] [--round-timeout S] [--settle-max S]\n"
+                + "  [--seed-contacts] [--direct] [--parallel P] [--subscribe-rate PER_SECOND] [--round-timeout S] [--settle-max S]\n"
                 + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits (the publisher's: by\n"
                 + "default PASS_PREFIX + its name). Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
                 + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).\n"
@@ -184,7 +186,16 @@ public final class PresenceLoad {
             }
             // 3. one resource-list subscription per watcher
             t = System.nanoTime();
-            failed = forAll(pool, i -> subscribe(ws[i]), watchers);
+            // paced (default 100 lists a second, as users signing in over ten seconds), not one burst
+            long start = System.nanoTime();
+            failed = forAll(pool, i -> {
+                long due = start + i * 1_000_000_000L / subscribeRate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                return subscribe(ws[i]);
+            }, watchers);
             log("subscribed %d %s in %.1f s (%d failed)", watchers, direct ? "watchers to the publisher" : "resource lists",
                     secs(t), failed);
             if (failed > 0) {

@@ -317,7 +317,7 @@ start_kamailio() {
       -e "s/@NOTIFIERS@/2/g" -e "s/@POLLRATE@/20/g" "$here/kamailio.cfg.in" > "$work/kamailio.cfg"
   kamailio -c -f "$work/kamailio.cfg" > "$work/kamailio-check.log" 2>&1 \
     || { cat "$work/kamailio-check.log" >&2; echo "run.sh: kamailio config check failed" >&2; exit 1; }
-  kamailio -f "$work/kamailio.cfg" -DD -E -m 1024 -M 64 -Y "$work/kamailio-run" -P "$work/kamailio-run/kamailio.pid" \
+  kamailio -f "$work/kamailio.cfg" -DD -E -m 4096 -M 64 -Y "$work/kamailio-run" -P "$work/kamailio-run/kamailio.pid" \
     > "$work/kamailio.log" 2>&1 &
   cur_pid=$!; server_pids+=("$cur_pid"); cur_server=kamailio; cur_port=$port
   local i

@@ -13,6 +13,13 @@ import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
 import org.parley.server.events.SubscriptionManager;
+import org.parley.server.policy.AccessPolicy;
+import org.parley.server.policy.ContactListEvents;
+import org.parley.server.presence.DefaultPolicies;
+import org.parley.server.presence.PresencePackage;
+import org.parley.server.presence.PresenceStore;
+import org.parley.server.presence.PublishHandler;
+import org.parley.server.presence.WatcherInfoPackage;
 import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -48,10 +55,12 @@ public final class ParleyServer implements AutoCloseable {
     /** Parts with threads of their own, closed (in reverse order) before the transport. */
     private final List<AutoCloseable> closeables;
     private final SubscriptionManager subscriptions;
+    private final PresenceStore presence;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
-                         SubscriptionManager subscriptions) {
+                         SubscriptionManager subscriptions, PresenceStore presence) {
+        this.presence = presence;
         this.closeables = closeables;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -68,6 +77,14 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public static ParleyServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, null, null);
+    }
+
+    /**
+     * @param access access levels owners grant watchers; null for the domain defaults
+     * @param lists  contact lists for resource-list subscriptions; null for none
+     */
+    public static ParleyServer start(ServerConfig config, Clock clock, AccessPolicy access, ContactListEvents lists) {
         String bind = config.bindAddress();
         boolean wildcard = Addresses.isWildcard(bind);
         String host = config.advertisedHost() != null ? config.advertisedHost() : wildcard ? Addresses.primaryAddress() : bind;
@@ -125,12 +142,25 @@ public final class ParleyServer implements AutoCloseable {
                     (int) config.maxExpires().toSeconds()), 4);
             closeables.add(subscriptions);
             services.add(subscriptions);
+            PresenceStore presence = new PresenceStore(clock);
+            WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
+            ContactListEvents contactLists = lists != null ? lists : DefaultPolicies.noLists();
+            PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
+                    access != null ? access : DefaultPolicies.domainDefaults(config.domain()), contactLists, subscriptions, winfo);
+            presence.addChangeListener(presencePackage);
+            contactLists.addListener(presencePackage);
+            subscriptions.register(presencePackage);
+            subscriptions.register(winfo);
+            services.add(new PublishHandler(domain, gatekeeper, responses, transport.provider(), transport.factories(), presence,
+                    new PublishHandler.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
+                            (int) config.maxExpires().toSeconds())));
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
             UserChangeWatcher watcher = new UserChangeWatcher(db);
             scheduler.scheduleWithFixedDelay(() -> guarded("flush registrations", bindings::flush), 250, 250, TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire subscriptions", subscriptions::expire), 2, 2, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded("expire publications", presence::sweep), 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("expire registrations", bindings::expire), 5, 5, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep login throttle", throttle::sweep), 60, 60, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded("sweep nonce counts", nonces::sweep), 60, 60, TimeUnit.SECONDS);
@@ -139,7 +169,7 @@ public final class ParleyServer implements AutoCloseable {
                     credentials.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -166,6 +196,11 @@ public final class ParleyServer implements AutoCloseable {
     /** The notifier of the server's event packages (presence, watcher info, contact lists). */
     public SubscriptionManager subscriptions() {
         return subscriptions;
+    }
+
+    /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
+    public PresenceStore presence() {
+        return presence;
     }
 
     public String host() {

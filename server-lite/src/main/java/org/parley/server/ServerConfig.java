@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.parley.core.sip.DigestAlgorithm;
+import org.parley.server.presence.CustomStates;
 
 /**
  * Every server setting with its default. docs/configuration.md lists the same settings; keep the two in step.
@@ -28,12 +29,14 @@ import org.parley.core.sip.DigestAlgorithm;
  * @param digestAlgorithms   digest algorithms offered in challenges, most preferred first ({@code MD5}: stock
  *                           softphones such as Debian's baresip, and SIPp, fail when SHA-256 is offered, alone or
  *                           beside MD5; {@code SHA-256, MD5} per RFC 8760 for fleets that support it)
+ * @param customStates       admin-defined presence states, {@code Label=availability;...} (none)
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
                            Duration minExpires, Duration maxExpires, Duration defaultExpires,
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
-                           Duration authLockout, List<DigestAlgorithm> digestAlgorithms) {
+                           Duration authLockout, List<DigestAlgorithm> digestAlgorithms,
+                           String customStates) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
@@ -45,43 +48,51 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         if (digestAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("at least one digest algorithm is needed");
         }
+        customStates = customStates == null ? "" : customStates.trim();
+        CustomStates.parse(customStates);
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.MD5));
+                List.of(DigestAlgorithm.MD5), "");
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms);
+                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms);
+                defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates);
     }
 
     public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates);
+    }
+
+    /** @param states {@code Label=availability;...} (see {@link CustomStates#parse}); blank for none */
+    public ServerConfig withCustomStates(String states) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states);
     }
 
     public boolean tlsEnabled() {

@@ -14,7 +14,8 @@ import org.parley.server.ServerConfig;
  */
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
-            "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms");
+            "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
+            "presence-custom-states");
 
     private ServerSettings() {
     }
@@ -44,6 +45,9 @@ final class ServerSettings {
                                 + name.trim() + "' (use SHA-256 and/or MD5)")));
             }
             c = c.withDigestAlgorithms(algorithms);
+        }
+        if (p.containsKey("presence-custom-states")) {
+            c = c.withCustomStates(p.getProperty("presence-custom-states"));
         }
         return c;
     }

@@ -23,7 +23,6 @@ import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -92,7 +91,12 @@ public final class SubscriptionManager implements LocalService, AutoCloseable {
             return false;
         }
         EventHeader event = (EventHeader) request.getHeader(EventHeader.NAME);
-        return event != null && packages.containsKey(event.getEventType().toLowerCase(Locale.ROOT));
+        if (event == null || !packages.containsKey(event.getEventType().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // initial SUBSCRIBEs for users of other domains are the proxy's; in-dialog ones are ours (or get 481)
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null
+                || outbound.domain().isLocal(request.getRequestURI());
     }
 
     @Override
@@ -149,8 +153,8 @@ public final class SubscriptionManager implements LocalService, AutoCloseable {
             responses.reply(tx, request, Response.BAD_REQUEST, "SUBSCRIBE without a Contact");
             return;
         }
-        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        String subscriberAor = Aors.of(user.get(), ((SipURI) from.getAddress().getURI()).getHost());
+        // the authenticated user in our domain, whatever host the From header names
+        String subscriberAor = Aors.of(user.get(), outbound.domain().domain());
         String localTag = outbound.newTag();
         String id = NotifierDialog.idOf(request, localTag);
         long expiresAt = clock.millis() + expires * 1000L;

@@ -25,6 +25,7 @@ final class RawParleyUser implements Closeable {
     private final String aor;
     private String etag;
     private String watchCallId;
+    private final java.util.List<String> notifyBodies = new java.util.ArrayList<>();
 
     RawParleyUser(int serverPort, String user, String domain) throws IOException {
         this.sip = new SipTestClient(SipTestClient.Transport.UDP, "127.0.0.1", serverPort, user, domain);
@@ -67,6 +68,13 @@ final class RawParleyUser implements Closeable {
                 + "<pp:state manual=\"true\">" + state + "</pp:state></dm:person>\n"
                 + "<dm:device id=\"d-interop\"><dm:deviceID>interop</dm:deviceID><pp:kind>desktop</pp:kind></dm:device>\n"
                 + "</presence>\n";
+        publishDocument(state, body);
+    }
+
+    /** Publishes {@code pidf} as is (a foreign client's document); {@code what} names it in assertion messages. */
+    void publishDocument(String what, String pidf) throws IOException {
+        String state = what;
+        String body = pidf;
         String callId = UUID.randomUUID() + "@interop";
         String tag = SipTestClient.newTag();
         String ifMatch = etag == null ? "" : "SIP-If-Match: " + etag + "\n";
@@ -113,7 +121,16 @@ final class RawParleyUser implements Closeable {
 
     /** The next NOTIFY of the subscription made by {@link #watch} (answered 200), or null after {@code timeout}. */
     SipMessage nextNotify(Duration timeout) throws IOException {
-        return nextRequest("NOTIFY", m -> watchCallId.equals(m.header("call-id")), timeout);
+        SipMessage n = nextRequest("NOTIFY", m -> watchCallId.equals(m.header("call-id")), timeout);
+        if (n != null) {
+            notifyBodies.add(n.header("subscription-state") + "\n" + n.body());
+        }
+        return n;
+    }
+
+    /** Every NOTIFY of the watch so far (Subscription-State, then the body), for assertion messages. */
+    String notifiesSoFar() {
+        return "--- NOTIFYs at " + user + " ---\n" + String.join("\n---\n", notifyBodies);
     }
 
     /** Reads NOTIFYs until one whose PIDF satisfies {@code test}; returns it, or null when none came in time. */

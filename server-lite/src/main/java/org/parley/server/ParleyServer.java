@@ -12,10 +12,14 @@ import org.parley.server.auth.CredentialCache;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.LoginThrottle;
 import org.parley.server.auth.NonceService;
+import org.parley.server.contacts.ContactLists;
+import org.parley.server.contacts.ContactOps;
+import org.parley.server.contacts.ContactsEventPackage;
+import org.parley.server.contacts.Directory;
+import org.parley.server.contacts.DistributionGroups;
 import org.parley.server.events.SubscriptionManager;
 import org.parley.server.policy.AccessPolicy;
 import org.parley.server.policy.ContactListEvents;
-import org.parley.server.presence.DefaultPolicies;
 import org.parley.server.presence.PresencePackage;
 import org.parley.server.presence.PresenceStore;
 import org.parley.server.presence.PublishHandler;
@@ -24,6 +28,7 @@ import org.parley.server.proxy.Proxy;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.registrar.Registrar;
+import org.parley.server.service.ServiceEndpoint;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
 import org.parley.server.transport.Addresses;
@@ -56,11 +61,13 @@ public final class ParleyServer implements AutoCloseable {
     private final List<AutoCloseable> closeables;
     private final SubscriptionManager subscriptions;
     private final PresenceStore presence;
+    private final ContactLists contactLists;
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
-                         SubscriptionManager subscriptions, PresenceStore presence) {
+                         SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists) {
         this.presence = presence;
+        this.contactLists = contactLists;
         this.closeables = closeables;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -81,8 +88,8 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /**
-     * @param access access levels owners grant watchers; null for the domain defaults
-     * @param lists  contact lists for resource-list subscriptions; null for none
+     * @param access access levels owners grant watchers; null for the server's contact lists
+     * @param lists  contact lists for resource-list subscriptions; null for the server's contact lists
      */
     public static ParleyServer start(ServerConfig config, Clock clock, AccessPolicy access, ContactListEvents lists) {
         String bind = config.bindAddress();
@@ -135,25 +142,49 @@ public final class ParleyServer implements AutoCloseable {
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.domain());
+            // contact lists: the access policy and list events presence and IM are given
+            ContactLists contactLists = new ContactLists(db, domain);
+            DistributionGroups distributionGroups = new DistributionGroups(db, clock);
+            Directory directory = new Directory(users, cards, distributionGroups, contactLists, config.domain());
+            ServiceEndpoint serviceEndpoint = new ServiceEndpoint(domain, gatekeeper, responses, transport.factories(),
+                    transport.provider());
+            serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
+            serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
+                    org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
             List<LocalService> services = new ArrayList<>();
             SubscriptionManager subscriptions = new SubscriptionManager(gatekeeper, responses, outbound, transport.provider(),
                     transport.router(), clock, new SubscriptionManager.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
                     (int) config.maxExpires().toSeconds()), 4);
             closeables.add(subscriptions);
+            subscriptions.register(new ContactsEventPackage(contactLists, domain,
+                    owner -> subscriptions.changed(ContactsEventPackage.NAME, owner)));
             services.add(subscriptions);
             PresenceStore presence = new PresenceStore(clock);
+            bindings.addListener(new org.parley.server.registrar.RegistrationListener() {
+                @Override
+                public void onRegistered(String aor, org.parley.server.registrar.Binding binding) {
+                }
+
+                @Override
+                public void onUnregistered(String aor, org.parley.server.registrar.Binding binding) {
+                    if (bindings.lookup(aor).isEmpty()) {
+                        presence.signedOff(aor);
+                    }
+                }
+            });
             WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
-            ContactListEvents contactLists = lists != null ? lists : DefaultPolicies.noLists();
+            ContactListEvents listEvents = lists != null ? lists : contactLists;
             PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
-                    access != null ? access : DefaultPolicies.domainDefaults(config.domain()), contactLists, subscriptions, winfo);
+                    access != null ? access : contactLists, listEvents, subscriptions, winfo);
             presence.addChangeListener(presencePackage);
-            contactLists.addListener(presencePackage);
+            listEvents.addListener(presencePackage);
             subscriptions.register(presencePackage);
             subscriptions.register(winfo);
             services.add(new PublishHandler(domain, gatekeeper, responses, transport.provider(), transport.factories(), presence,
                     new PublishHandler.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
                             (int) config.maxExpires().toSeconds())));
+            services.add(serviceEndpoint);
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -167,9 +198,10 @@ public final class ParleyServer implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(() -> guarded("watch users", () -> {
                 if (watcher.changed()) {
                     credentials.invalidateAll();
+                    contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence, contactLists);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -196,6 +228,11 @@ public final class ParleyServer implements AutoCloseable {
     /** The notifier of the server's event packages (presence, watcher info, contact lists). */
     public SubscriptionManager subscriptions() {
         return subscriptions;
+    }
+
+    /** The server-stored contact lists, also the access policy and list events every service is given. */
+    public ContactLists contactLists() {
+        return contactLists;
     }
 
     /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */

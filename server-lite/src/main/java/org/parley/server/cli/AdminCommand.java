@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
 import org.parley.server.ServerConfig;
+import org.parley.server.contacts.DistributionGroups;
 import org.parley.server.store.Database;
 import org.parley.server.store.ServerSettingsRepository;
 import org.parley.server.store.SqliteDialect;
@@ -24,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code parley admin}: user management on a data directory; safe while the server runs (SQLite WAL). */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage a server's users.",
-        subcommands = {AdminCommand.User.class})
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage a server's users and distribution groups.",
+        subcommands = {AdminCommand.User.class, GroupCommand.class})
 public final class AdminCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -39,13 +40,20 @@ public final class AdminCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (user)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (user or group)");
     }
 
     <T> T withUsers(java.util.function.BiFunction<UserRepository, String, T> work) {
         try (Database db = Database.open(data.dataDir, new SqliteDialect())) {
             String realm = domain != null ? domain : realmOf(db);
             return work.apply(new UserRepository(db, Clock.systemUTC()), realm);
+        }
+    }
+
+    /** Runs work on the store with its domain (the realm, also the host of group addresses). */
+    <T> T withStore(java.util.function.BiFunction<Database, String, T> work) {
+        try (Database db = Database.open(data.dataDir, new SqliteDialect())) {
+            return work.apply(db, domain != null ? domain : realmOf(db));
         }
     }
 
@@ -106,8 +114,12 @@ public final class AdminCommand implements Runnable {
                 @ArgGroup(exclusive = true, multiplicity = "1") PasswordSource password) {
             UserProfile profile = new UserProfile(name, displayName, title, department, email, workPhone, mobilePhone, homePhone);
             String secret = password.read();
-            String realm = admin.withUsers((users, r) -> {
-                users.add(profile, UserCredentials.fromPassword(profile.username(), r, secret));
+            String realm = admin.withStore((db, r) -> {
+                if (new DistributionGroups(db, Clock.systemUTC()).exists(profile.username())) {
+                    throw new ParleyException(ErrorCode.ALREADY_EXISTS,
+                            "'" + profile.username() + "' is a distribution group's name: a user needs another one");
+                }
+                new UserRepository(db, Clock.systemUTC()).add(profile, UserCredentials.fromPassword(profile.username(), r, secret));
                 return r;
             });
             spec.commandLine().getOut().printf("added %s (sip:%s@%s)%n", profile.username(), profile.username(), realm);

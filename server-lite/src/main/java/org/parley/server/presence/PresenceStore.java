@@ -111,6 +111,22 @@ public final class PresenceStore implements PresenceStates {
         return true;
     }
 
+    /**
+     * Drops all of a user's publications: their last registered device is gone (unregistered or expired), so they
+     * are Offline now rather than when the publications would have expired.
+     */
+    public void signedOff(String user) {
+        Change c;
+        synchronized (this) {
+            if (byUser.remove(user) == null) {
+                return;
+            }
+            c = recompute(user);
+        }
+        LOG.debug("{} has no registered device left: presence cleared", user);
+        fire(user, c);
+    }
+
     /** Drops publications whose time is up; called by the server's timer. */
     public void sweep() {
         long now = clock.millis();

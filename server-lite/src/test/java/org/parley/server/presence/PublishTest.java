@@ -138,6 +138,19 @@ class PublishTest {
     }
 
     @Test
+    void unregisteringTheLastDeviceMakesTheUserOfflineAtOnce() throws IOException {
+        try (PresenceClient alice = parley.client(Transport.UDP, "alice")) {
+            assertThat(alice.sip.registerWithDigest(org.parley.server.testsupport.TestServer.password("alice"), 600,
+                    org.parley.core.sip.DigestAlgorithm.MD5).status()).isEqualTo(200);
+            alice.publishOk(state(PresenceState.BUSY), true, "d1", DeviceKind.DESKTOP);
+            assertThat(parley.server().presence().stateOf("alice")).isEqualTo(PresenceState.BUSY);
+            assertThat(alice.sip.registerWithDigest(org.parley.server.testsupport.TestServer.password("alice"), 0,
+                    org.parley.core.sip.DigestAlgorithm.MD5).status()).isEqualTo(200);
+            assertThat(parley.server().presence().stateOf("alice")).isEqualTo(PresenceState.OFFLINE);
+        }
+    }
+
+    @Test
     void aCallOnOneDeviceMakesTheUserInACall() throws IOException {
         try (PresenceClient desk = parley.client(Transport.UDP, "alice");
              PresenceClient phone = parley.client(Transport.TCP, "alice")) {

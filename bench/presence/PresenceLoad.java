@@ -59,7 +59,16 @@ public final class PresenceLoad {
     final int subscribeRate;
     final long roundTimeoutMs;
     final long settleMaxMs;
+    final long quietMs;
     final long txTimeoutMs = 32_000;
+    final int imUsers;
+    final String imPrefix;
+    final int imStart;
+    final int imMax;
+    final int imStep;
+    final int imBisections;
+    final long imBudgetMs;
+    volatile ImStep imStepNow;
 
     final List<Conn> conns = new ArrayList<>();
     final Map<String, CompletableFuture<Msg>> pending = new ConcurrentHashMap<>();
@@ -90,6 +99,14 @@ public final class PresenceLoad {
         subscribeRate = Integer.parseInt(o.getOrDefault("subscribe-rate", "100"));
         roundTimeoutMs = Long.parseLong(o.getOrDefault("round-timeout", "15")) * 1000;
         settleMaxMs = Long.parseLong(o.getOrDefault("settle-max", "120")) * 1000;
+        quietMs = Long.parseLong(o.getOrDefault("quiet-ms", "3000"));
+        imUsers = Integer.parseInt(o.getOrDefault("im-users", "0"));
+        imPrefix = o.getOrDefault("im-prefix", "m");
+        imStart = Integer.parseInt(o.getOrDefault("im-start", "500"));
+        imMax = Integer.parseInt(o.getOrDefault("im-max", "32000"));
+        imStep = Integer.parseInt(o.getOrDefault("im-step", "10"));
+        imBisections = Integer.parseInt(o.getOrDefault("im-bisections", "3"));
+        imBudgetMs = Long.parseLong(o.getOrDefault("im-budget", "170")) * 1000;
         if (contacts < 1 || contacts > watchers) {
             throw new IllegalArgumentException("--contacts must be between 1 and --watchers");
         }
@@ -112,7 +129,8 @@ public final class PresenceLoad {
                 usage("--" + k + " needs a value");
             }
         }
-        int rc = new PresenceLoad(o).run();
+        PresenceLoad load = new PresenceLoad(o);
+        int rc = load.imUsers > 0 ? load.runIm() : load.run();
         System.exit(rc);
     }
 
@@ -120,11 +138,14 @@ public final class PresenceLoad {
         System.err.println((error != null ? error + "\n" : "")
                 + "usage: java PresenceLoad.java --server 127.0.0.1:PORT [--domain D] [--watchers N] [--contacts K]\n"
                 + "  [--rounds R] [--publisher USER] [--publisher-password P] [--watcher-prefix w] [--pass-prefix pw]\n"
-                + "  [--seed-contacts] [--direct] [--parallel P] [--subscribe-rate PER_SECOND] [--round-timeout S] [--settle-max S]\n"
+                + "  [--seed-contacts] [--direct] [--parallel P] [--subscribe-rate PER_SECOND] [--quiet-ms MS] [--round-timeout S] [--settle-max S]\n"
                 + "Watcher i is PREFIX + i (5 digits), password PASS_PREFIX + the same digits (the publisher's: by\n"
                 + "default PASS_PREFIX + its name). Contacts of watcher i: the publisher, then the K-1 watchers after i.\n"
                 + "--seed-contacts: add the contacts first with SERVICE contacts.add (Parley).\n"
-                + "--direct: each watcher subscribes to the publisher alone (no resource list; no contacts needed).");
+                + "--direct: each watcher subscribes to the publisher alone (no resource list; no contacts needed).\n"
+                + "IM relay instead: --im-users N [--im-prefix m] [--im-start RATE] [--im-max RATE] [--im-step SECONDS]\n"
+                + "  [--im-bisections B] [--im-budget SECONDS]: user i sends to user i + N/2, all online here; rates\n"
+                + "  double from the start rate until a step fails, then bisect; prints the highest passing rate.");
         System.exit(error == null ? 0 : 2);
     }
 
@@ -206,7 +227,7 @@ public final class PresenceLoad {
             long end = System.nanoTime() + settleMaxMs * 1_000_000;
             while (System.nanoTime() < end) {
                 boolean all = Arrays.stream(ws).allMatch(w -> w.notifies.get() > 0);
-                if (all && System.nanoTime() - lastNotifyNanos.get() > 3_000_000_000L) {
+                if (all && System.nanoTime() - lastNotifyNanos.get() > quietMs * 1_000_000) {
                     break;
                 }
                 Thread.sleep(200);
@@ -253,7 +274,7 @@ public final class PresenceLoad {
                 }
                 // let late NOTIFYs and their answers pass before the next change
                 long q = System.nanoTime() + 10_000_000_000L;
-                while (System.nanoTime() < q && System.nanoTime() - lastNotifyNanos.get() < 1_000_000_000L) {
+                while (System.nanoTime() < q && System.nanoTime() - lastNotifyNanos.get() < quietMs * 333_333) {
                     Thread.sleep(100);
                 }
             }
@@ -273,6 +294,168 @@ public final class PresenceLoad {
                 c.close();
             }
         }
+    }
+
+    /**
+     * IM relay throughput at zero loss: N/2 senders, N/2 recipients, all registered from this program (the recipients'
+     * bindings point at its connections, which answer every MESSAGE 200). Each MESSAGE carries credentials computed
+     * from its sender's last challenge (one transaction per message once each sender has been challenged once).
+     * A step at RATE passes when every MESSAGE got 200, reached its recipient, no answer took 500 ms or more and
+     * the last answer came within the step plus 3 s.
+     */
+    int runIm() throws Exception {
+        int nconn = Math.max(1, Math.min(20, imUsers / 50 + 1));
+        for (int c = 0; c < nconn; c++) {
+            conns.add(new Conn(this, host, port));
+        }
+        Watcher[] us = new Watcher[imUsers];
+        for (int i = 0; i < imUsers; i++) {
+            us[i] = new Watcher(String.format("%s%05d", imPrefix, i), passPrefix + String.format("%05d", i),
+                    conns.get(i % nconn));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            long t = System.nanoTime();
+            int failed = forAll(pool, i -> register(us[i]), imUsers);
+            log("registered %d IM users in %.1f s (%d failed)", imUsers, secs(t), failed);
+            if (failed > 0) {
+                return fail("registration failed");
+            }
+            int half = imUsers / 2;
+            // one challenged MESSAGE per sender, so that the measured ones carry credentials
+            failed = forAll(pool, i -> {
+                Msg r = request(us[i], "MESSAGE", "sip:" + us[i + half].user + "@" + domain, null,
+                        "Content-Type: text/plain\r\n", "warm-up");
+                if (r.code != 200) {
+                    throw new IllegalStateException("warm-up MESSAGE from " + us[i].user + ": " + r.startLine);
+                }
+                return true;
+            }, half);
+            if (failed > 0) {
+                return fail("warm-up MESSAGEs failed");
+            }
+            long deadline = System.currentTimeMillis() + imBudgetMs;
+            int r = imStart;
+            int pass = 0;
+            int failRate = 0;
+            while (System.currentTimeMillis() < deadline) {
+                if (imRun(us, r)) {
+                    pass = r;
+                    if (r >= imMax) {
+                        break;
+                    }
+                    r = Math.min(imMax, r * 2);
+                } else {
+                    failRate = r;
+                    break;
+                }
+            }
+            for (int k = 0; pass == 0 && failRate > 0 && k < 4 && failRate / 2 >= 1; k++) {
+                r = failRate / 2;
+                if (imRun(us, r)) {
+                    pass = r;
+                } else {
+                    failRate = r;
+                }
+            }
+            for (int b = 0; b < imBisections && pass > 0 && failRate > 0
+                    && System.currentTimeMillis() < deadline; b++) {
+                int mid = niceRate((pass + failRate) / 2);
+                if (mid <= pass || mid >= failRate) {
+                    break;
+                }
+                if (imRun(us, mid)) {
+                    pass = mid;
+                } else {
+                    failRate = mid;
+                }
+            }
+            System.out.printf(Locale.ROOT, "RESULT im_users=%d im_best=%d im_first_fail=%d%n", imUsers, pass,
+                    failRate);
+            return 0;
+        } finally {
+            closing = true;
+            pool.shutdownNow();
+            for (Conn c : conns) {
+                c.close();
+            }
+        }
+    }
+
+    static int niceRate(int r) {
+        int m = 1;
+        while (r >= 100) {
+            r = (r + 5) / 10;
+            m *= 10;
+        }
+        return r * m;
+    }
+
+    /** One step: RATE messages a second for imStep seconds, open loop. */
+    boolean imRun(Watcher[] us, int rate) throws InterruptedException {
+        int half = us.length / 2;
+        int count = rate * imStep;
+        ImStep st = new ImStep("im" + ids.incrementAndGet() + "-", count);
+        imStepNow = st;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < count; k++) {
+            long due = t0 + (long) k * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 1_000_000) {
+                Thread.sleep(wait / 1_000_000);
+            }
+            Watcher from = us[k % half];
+            Watcher to = us[k % half + half];
+            sendMessage(from, "sip:" + to.user + "@" + domain, st.id + k, st);
+        }
+        long sendEnd = System.nanoTime();
+        st.answered.await(imStep + 10L, TimeUnit.SECONDS);
+        long lastAnswer = st.lastAnswerNanos.get();
+        // the deliveries: each recipient answered 200 before the server did, so they are in by now or lost
+        Thread.sleep(200);
+        imStepNow = null;
+        double wall = ((lastAnswer > 0 ? lastAnswer : System.nanoTime()) - t0) / 1e9;
+        boolean ok = st.ok.get() == count && st.delivered.get() == count && st.slow.get() == 0
+                && wall <= imStep + 3;
+        log("  im %6d/s  sent=%d in %.1f s, 200=%d other=%d no-answer=%d delivered=%d slow(>=500ms)=%d"
+                        + " stale-retries=%d avg=%.1f ms max=%.0f ms last-answer=%.1f s  %s", rate, count,
+                (sendEnd - t0) / 1e9, st.ok.get(), st.other.get(), count - st.ok.get() - st.other.get(),
+                st.delivered.get(), st.slow.get(), st.retries.get(),
+                st.ok.get() > 0 ? st.sumMicros.get() / 1000.0 / st.ok.get() : Double.NaN, st.maxMicros.get() / 1000.0,
+                wall, ok ? "PASS" : "FAIL");
+        // let the server settle (retransmissions, timers) before the next step
+        Thread.sleep(Math.min(2000, quietMs));
+        return ok;
+    }
+
+    /** Sends one MESSAGE with the sender's current proxy credentials, without waiting; a stale nonce is retried once. */
+    void sendMessage(Watcher w, String to, String text, ImStep st) {
+        long sent = System.nanoTime();
+        String branch = "z9hG4bK-m" + Integer.toHexString(ids.incrementAndGet());
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        Digest d = auth.get(w.user);
+        String head = "MESSAGE " + to + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + w.conn.localPort + ";branch="
+                + branch + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:" + w.user + "@" + domain + ">;tag=m"
+                + Integer.toHexString(ids.incrementAndGet()) + "\r\nTo: <" + to + ">\r\nCall-ID: m"
+                + branch.substring(9) + "-" + w.user + "\r\nCSeq: 1 MESSAGE\r\nContent-Type: text/plain\r\n"
+                + (d != null ? d.header(w.user, w.password, "MESSAGE", to) + "\r\n" : "")
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        CompletableFuture<Msg> f = new CompletableFuture<>();
+        pending.put(branch, f);
+        f.orTimeout(txTimeoutMs, TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+            pending.remove(branch);
+            if (r != null && (r.code == 407 || r.code == 401) && st.retries.incrementAndGet() < 1_000_000) {
+                Digest fresh = Digest.choose(r.headers(r.code == 407 ? "Proxy-Authenticate" : "WWW-Authenticate"),
+                        r.code == 407);
+                if (fresh != null) {
+                    auth.put(w.user, fresh);
+                    sendMessage(w, to, text, st);
+                    return;
+                }
+            }
+            st.answer(r, sent);
+        });
+        w.conn.send(head.getBytes(StandardCharsets.UTF_8), body);
     }
 
     String[] publishHeaders(String etag) {
@@ -437,6 +620,12 @@ public final class PresenceLoad {
 
     /** A request from the server on one of our connections: NOTIFY (counted, checked for the round's marker) or other. */
     void onRequest(Conn c, Msg m) {
+        if (m.method.equals("MESSAGE")) {
+            ImStep st = imStepNow;
+            if (st != null) {
+                st.delivered(new String(m.body, StandardCharsets.UTF_8));
+            }
+        }
         if (m.method.equals("NOTIFY")) {
             long now = System.nanoTime();
             lastNotifyNanos.set(now);
@@ -797,5 +986,50 @@ final class Msg {
             b.write(c);
         }
         return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+    }
+}
+
+/** Counters of one IM step. */
+final class ImStep {
+    final String id;
+    final java.util.concurrent.CountDownLatch answered;
+    final AtomicInteger ok = new AtomicInteger();
+    final AtomicInteger other = new AtomicInteger();
+    final AtomicInteger delivered = new AtomicInteger();
+    final AtomicInteger slow = new AtomicInteger();
+    final AtomicInteger retries = new AtomicInteger();
+    final AtomicLong sumMicros = new AtomicLong();
+    final AtomicLong maxMicros = new AtomicLong();
+    final AtomicLong lastAnswerNanos = new AtomicLong();
+
+    ImStep(String id, int count) {
+        this.id = id;
+        this.answered = new java.util.concurrent.CountDownLatch(count);
+    }
+
+    void answer(Msg r, long sentNanos) {
+        long now = System.nanoTime();
+        long us = (now - sentNanos) / 1000;
+        if (r != null && r.code == 200) {
+            ok.incrementAndGet();
+        } else {
+            other.incrementAndGet();
+            if (other.get() <= 3) {
+                PresenceLoad.log("    MESSAGE answered %s", r == null ? "nothing (timeout)" : r.startLine);
+            }
+        }
+        sumMicros.addAndGet(us);
+        maxMicros.accumulateAndGet(us, Math::max);
+        if (us >= 500_000) {
+            slow.incrementAndGet();
+        }
+        lastAnswerNanos.accumulateAndGet(now, Math::max);
+        answered.countDown();
+    }
+
+    void delivered(String body) {
+        if (body.startsWith(id)) {
+            delivered.incrementAndGet();
+        }
     }
 }

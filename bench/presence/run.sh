@@ -12,7 +12,7 @@ usage() {
   cat <<'USAGE'
 Usage: bench/presence/run.sh [OPTIONS]
 
-  --quick            smoke run under a minute (60 watchers x 20 contacts, 2 rounds, short IM steps)
+  --quick            smoke run of about a minute (40 watchers x 10 contacts, 2 rounds, two 2-s IM steps)
   --only NAME        run one server only: parley or kamailio
   --watchers N       signed-in watchers (default 1000)
   --contacts K       contacts per watcher, the publisher among them (default 100)
@@ -54,16 +54,18 @@ done
 case "$only" in ""|parley|kamailio) ;; *) echo "run.sh: --only takes parley or kamailio" >&2; exit 2 ;; esac
 
 if (( quick )); then
-  watchers=60; contacts=20; rounds=2; im_users=100; step=3
-  im_start=100; im_max=400; bisections=0; im_budget=30; settle_max=30; round_timeout=8
+  watchers=40; contacts=10; rounds=2; im_users=100; step=2
+  im_start=200; im_max=400; bisections=0; im_budget=20; settle_max=30; round_timeout=8; quiet_ms=1000
 else
-  im_start=500; im_max=32000; bisections=3; im_budget=170; settle_max=240; round_timeout=20
+  im_start=500; im_max=32000; bisections=3; im_budget=170; settle_max=240; round_timeout=20; quiet_ms=3000
 fi
 (( contacts <= watchers )) || { echo "run.sh: --contacts must not exceed --watchers" >&2; exit 2; }
-domain="bench.test"; w_prefix="w"; m_prefix="m"; pass_prefix="pw"; publisher="p00000"; publisher_pass="pw00000"
+# The publisher is the user after the last watcher (same prefix: one bulk-add call fewer).
+domain="bench.test"; w_prefix="w"; m_prefix="m"; pass_prefix="pw"
+printf -v publisher '%s%05d' "$w_prefix" "$watchers"; printf -v publisher_pass '%s%05d' "$pass_prefix" "$watchers"
 
-for tool in sipp python3 java bc; do
-  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' not found (Debian: apt-get install -y sip-tester python3 openjdk-17-jdk-headless bc)" >&2; exit 1; }
+for tool in python3 java bc; do
+  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' not found (Debian: apt-get install -y python3 openjdk-17-jdk-headless bc)" >&2; exit 1; }
 done
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [[ "$only" != parley ]]; then
@@ -131,31 +133,10 @@ server_procs() {
   fi
 }
 
-sipp_stats() {
-  awk -F';' 'NR==1 { for (i = 1; i <= NF; i++) col[$i] = i; next } { last = $0 }
-    END {
-      n = split(last, v, ";")
-      split("TotalCallCreated SuccessfulCall(C) FailedCall(C) FailedUnexpectedMessage(C) FailedTimeoutOnRecv(C) Retransmissions(C) ResponseTime1(C) ResponseTimeRepartition1_>=500", k, " ")
-      for (j = 1; j in k; j++) {
-        name = k[j]; gsub(/[()>=_]/, "", name); val = (k[j] in col) ? v[col[k[j]]] : ""
-        if (name == "ResponseTime1C") {
-          split(val, t, ":"); name = "rt"; val = sprintf("%.1f", t[1] * 3600000 + t[2] * 60000 + t[3] * 1000 + t[4] / 1000)
-        }
-        if (name == "ResponseTimeRepartition1500") name = "slow500"
-        print name "=" val
-      }
-    }' "$1"
-}
-
-# ---- IM users: SIPp injection file (user;password;[authentication ...];recipient half the list away) -------------
-{
-  echo SEQUENTIAL
-  for (( i = 0; i < im_users; i++ )); do
-    printf -v d '%05d' "$i"; printf -v c '%05d' $(( (i + im_users / 2) % im_users ))
-    echo "${m_prefix}$d;${pass_prefix}$d;[authentication username=${m_prefix}$d password=${pass_prefix}$d];${m_prefix}$c"
-  done
-} > "$work/im-users.csv"
-sipp_common=(-i 127.0.0.1 -buff_size 4194304 -nostdin -key domain "$domain" -max_log_size 1000000)
+# The load driver, compiled once (a single-file program; `java PresenceLoad.java` works too).
+mkdir -p "$work/driver"
+javac -d "$work/driver" --release 17 "$here/PresenceLoad.java" 2> "$work/driver/javac.log" \
+  || { cat "$work/driver/javac.log" >&2; echo "run.sh: compiling PresenceLoad.java failed" >&2; exit 1; }
 
 # ---- presence: the Java driver -----------------------------------------------------------------------------------
 declare -A result=()
@@ -167,8 +148,8 @@ presence_run() { # MODE (list|direct)
   log " presence, $mode: $watchers watchers$([[ $mode == list ]] && echo " x $contacts contacts (resource list sip:wNNNNN~contacts@$domain)" || echo " each subscribed to the publisher alone"), $rounds rounds"
   local c0 c1 t0 t1 rc=0
   c0=$(cpu_ticks $(server_procs)); t0=$(now)
-  timeout -k 5 "$limit" java -Xss512k "$here/PresenceLoad.java" --server "127.0.0.1:$cur_port" --domain "$domain" \
-    --watchers "$watchers" --contacts "$contacts" --rounds "$rounds" --publisher "$publisher" \
+  timeout -k 5 "$limit" java -Xss512k -cp "$work/driver" PresenceLoad --server "127.0.0.1:$cur_port" --domain "$domain" \
+    --quiet-ms "$quiet_ms" --watchers "$watchers" --contacts "$contacts" --rounds "$rounds" --publisher "$publisher" \
     --publisher-password "$publisher_pass" --watcher-prefix "$w_prefix" --pass-prefix "$pass_prefix" \
     --settle-max "$settle_max" --round-timeout "$round_timeout" "${extra[@]}" > "$out" 2>&1 || rc=$?
   t1=$(now); c1=$(cpu_ticks $(server_procs))
@@ -183,107 +164,26 @@ presence_run() { # MODE (list|direct)
   fi
 }
 
-# ---- IM: SIPp sender and recipient device --------------------------------------------------------------------------
-step_result=""
-run_step() { # RATE
-  local rate="$1" count=$(( $1 * step )) tag="$cur_server-im-$1" uas_pid t0 t1 wall c0 c1 rc=0 pass=1 why=""
-  local stats="$work/$tag.stat" err="$work/$tag.err" cport
-  read -r cport <<<"$(free_ports 1)"
-  timeout -k 5 $(( step + 60 )) sipp -sf "$here/scenarios/uas-message.xml" -i 127.0.0.1 -p "$uas_port" \
-    -buff_size 4194304 -nostdin -m "$count" -timeout $(( step + 50 ))s -trace_stat -stf "$work/$tag-uas.stat" \
-    >/dev/null 2>&1 &
-  uas_pid=$!; aux_pids+=("$uas_pid")
-  sleep 0.3
+# ---- IM: the same driver, --im-users ------------------------------------------------------------------------------
+im_run() {
+  local out="$work/$cur_server-im.log" c0 c1 t0 t1 rc=0
+  log " IM relay (MESSAGE with the sender's credentials -> relayed to the online recipient -> 200), TCP, $im_users users,"
+  log "   steps of $step s from $im_start/s, doubling, then $bisections bisections:"
   c0=$(cpu_ticks $(server_procs)); t0=$(now)
-  local TIMEFORMAT='%U %S'
-  { time timeout -k 5 $(( step + 45 )) sipp "127.0.0.1:$cur_port" -sf "$here/scenarios/message-digest.xml" \
-      "${sipp_common[@]}" -inf "$work/im-users.csv" -p "$cport" -m "$count" -r "$rate" -rp 1000 -l $(( rate * 5 + 100 )) \
-      -recv_timeout 5000 -timeout $(( step + 40 ))s -trace_stat -stf "$stats" -trace_err -error_file "$err" \
-      >/dev/null 2>&1 || rc=$?; } 2> "$work/$tag.time"
+  timeout -k 5 $(( im_budget + 6 * (step + 15) + 300 )) java -Xss512k -cp "$work/driver" PresenceLoad \
+    --quiet-ms "$quiet_ms" --server "127.0.0.1:$cur_port" --domain "$domain" --pass-prefix "$pass_prefix" --im-users "$im_users" \
+    --im-prefix "$m_prefix" --im-start "$im_start" --im-max "$im_max" --im-step "$step" \
+    --im-bisections "$bisections" --im-budget "$im_budget" > "$out" 2>&1 || rc=$?
   t1=$(now); c1=$(cpu_ticks $(server_procs))
-  wall=$(echo "$t1 - $t0" | bc -l)
-  read -r su ss < "$work/$tag.time" || { su=0; ss=0; }
-  local -A s=() u=()
-  [[ -s "$stats" ]] && while IFS='=' read -r k v; do s[$k]="$v"; done < <(sipp_stats "$stats")
-  local ok="${s[SuccessfulCallC]:-0}" failed="${s[FailedCallC]:-?}"
-  [[ "$rc" == 0 ]] || { pass=0; why+=" sipp-exit=$rc"; }
-  [[ "$ok" == "$count" ]] || { pass=0; why+=" incomplete"; }
-  [[ "$failed" == 0 ]] || pass=0
-  [[ "${s[slow500]:-0}" == 0 ]] || { pass=0; why+=" slow"; }
-  if (( $(echo "$wall > $step + 3" | bc -l) )); then pass=0; why+=" too-slow(${wall%.*}s)"; fi
-  for _ in $(seq 60); do kill -0 "$uas_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -TERM "$uas_pid" 2>/dev/null || true; wait "$uas_pid" 2>/dev/null || true
-  [[ -s "$work/$tag-uas.stat" ]] && while IFS='=' read -r k v; do u[$k]="$v"; done < <(sipp_stats "$work/$tag-uas.stat")
-  [[ "${u[SuccessfulCallC]:-0}" == "$count" ]] || { pass=0; why+=" delivered=${u[SuccessfulCallC]:-?}"; }
-  step_result=$(printf '%-8s im %6d/s  ok=%d/%d failed=%s timeouts=%s unexpected=%s retrans=%s delivered=%s >=500ms=%s avg_rt=%sms wall=%.1fs cpu:server=%s%% sipp=%s%%  %s%s' \
-    "$cur_server" "$rate" "$ok" "$count" "$failed" "${s[FailedTimeoutOnRecvC]:-?}" "${s[FailedUnexpectedMessageC]:-?}" \
-    "${s[RetransmissionsC]:-?}" "${u[SuccessfulCallC]:-?}" "${s[slow500]:-?}" "${s[rt]:-?}" "$wall" \
-    "$(echo "($c1 - $c0) * 100 / $clk_tck / $wall" | bc)" "$(echo "($su + $ss) * 100 / $wall" | bc)" \
-    "$( ((pass)) && echo PASS || echo FAIL)" "$why")
-  log "  $step_result"
-  (( pass )) && rm -f "$err"
-  (( pass ))
-}
-
-wait_idle() {
-  local i quiet=0 c0 c1 t0=$SECONDS
-  for (( i = 0; i < 60; i++ )); do
-    c0=$(cpu_ticks $(server_procs)); command sleep 1; c1=$(cpu_ticks $(server_procs))
-    if (( (c1 - c0) * 100 < 15 * clk_tck )); then quiet=$(( quiet + 1 )); else quiet=0; fi
-    (( quiet >= 2 )) && break
-  done
-  (( SECONDS - t0 > 3 )) && log "    (waited $(( SECONDS - t0 )) s for $cur_server to become idle)"
+  sed 's/^/  /' "$out" | grep -v '^  RESULT' | tee -a "$work/run.log"
+  log "    server CPU over the whole IM run: $(echo "($c1 - $c0) * 100 / $clk_tck / ($t1 - $t0)" | bc)% of one core, $(printf '%.0f' "$(echo "$t1 - $t0" | bc -l)") s; driver exit $rc"
+  local line; line=$(grep '^RESULT' "$out" | tail -1 || true)
+  if [[ -n "$line" ]]; then
+    result[$cur_server-im]=$(sed -n 's/.* im_best=\([^ ]*\).*/\1/p' <<<"$line")
+    local f; f=$(sed -n 's/.* im_first_fail=\([^ ]*\).*/\1/p' <<<"$line")
+    [[ "$f" != 0 ]] && result[$cur_server-im-fail]=$f
+  fi
   return 0
-}
-
-nice_rate() {
-  local r=$1 m=1
-  while (( r >= 100 )); do r=$(( (r + 5) / 10 )); m=$(( m * 10 )); done
-  echo $(( r * m ))
-}
-
-im_ramp() { # sets result[SERVER-im]
-  local r=$im_start pass_r=0 fail_r=0 b mid deadline=$(( $(date +%s) + im_budget ))
-  while :; do
-    (( $(date +%s) <= deadline )) || break
-    if run_step "$r"; then
-      pass_r=$r; wait_idle
-      (( r >= im_max )) && break
-      r=$(( r * 2 > im_max ? im_max : r * 2 ))
-    else
-      fail_r=$r; wait_idle; break
-    fi
-  done
-  if (( pass_r == 0 && fail_r > 0 )); then
-    r=$(( fail_r / 2 ))
-    for _ in 1 2 3 4; do
-      (( r >= 1 )) || break
-      if run_step "$r"; then pass_r=$r; wait_idle; break; else fail_r=$r; wait_idle; r=$(( r / 2 )); fi
-    done
-  fi
-  if (( pass_r > 0 && fail_r > 0 )); then
-    for (( b = 0; b < bisections; b++ )); do
-      (( $(date +%s) <= deadline )) || break
-      mid=$(nice_rate $(( (pass_r + fail_r) / 2 )))
-      (( mid > pass_r && mid < fail_r )) || break
-      if run_step "$mid"; then pass_r=$mid; wait_idle; else fail_r=$mid; wait_idle; fi
-    done
-  fi
-  result[$cur_server-im]=$pass_r
-  (( fail_r > 0 )) && result[$cur_server-im-fail]=$fail_r
-  return 0
-}
-
-register_im_users() {
-  local rate=$(( im_users < 500 ? im_users : 500 ))
-  if timeout -k 5 $(( im_users / rate + 40 )) sipp "127.0.0.1:$cur_port" -sf "$root/bench/registrar/scenarios/register-digest.xml" \
-      "${sipp_common[@]}" -inf "$work/im-users.csv" -key contact_port "$uas_port" -p "$uas_port" -m "$im_users" -r "$rate" \
-      -recv_timeout 5000 -timeout $(( im_users / rate + 30 ))s -trace_stat -stf "$work/$cur_server-im-register.stat" \
-      >/dev/null 2>&1; then
-    log "  registered $im_users IM users (binding -> the recipients' UAS)"
-  else
-    log "  WARNING: registering the IM users on $cur_server had failures ($(sipp_stats "$work/$cur_server-im-register.stat" | tr '\n' ' '))"
-  fi
 }
 
 # ---- servers -------------------------------------------------------------------------------------------------------
@@ -346,7 +246,7 @@ start_parley() {
   fi
   local cp; cp="$(parley_jar):$root/server-lite/target/lib/*"
   t0=$(now)
-  for set in "$w_prefix $watchers" "$m_prefix $im_users" "p 1"; do
+  for set in "$w_prefix $(( watchers + 1 ))" "$m_prefix $im_users"; do
     read -r prefix n <<<"$set"
     java -cp "$cp" "$root/bench/registrar/BulkUsers.java" "$data" "$domain" "$n" "$prefix" "$pass_prefix" \
       >> "$work/bulk-users.log" 2>&1 || { cat "$work/bulk-users.log" >&2; echo "run.sh: adding Parley users failed" >&2; exit 1; }
@@ -381,16 +281,14 @@ stop_current() {
 
 bench_server() {
   local name="$1" sport tport pgport
-  read -r sport tport uas_port pgport <<<"$(free_ports 4)"
+  read -r sport tport pgport <<<"$(free_ports 3)"
   if [[ "$name" == kamailio ]]; then start_kamailio "$sport" "$pgport"; else start_parley "$sport" "$tport"; fi
   if (( do_presence )); then
     presence_run list
     presence_run direct
   fi
   if (( do_im )); then
-    register_im_users
-    log " IM relay (MESSAGE -> 407 -> MESSAGE + credentials -> relayed to the online recipient -> 200), UDP, $(( im_users )) users:"
-    im_ramp
+    im_run
   fi
   stop_current
 }
@@ -398,7 +296,7 @@ bench_server() {
 # ---- run -------------------------------------------------------------------------------------------------------------
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "bench/presence $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-log "  load average before: $load_before; $(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ,-]*' | head -1); $(java -version 2>&1 | head -1)"
+log "  load average before: $load_before; $(java -version 2>&1 | head -1)"
 log "  presence: $watchers watchers x $contacts contacts, $rounds rounds; IM: $im_users users, steps of ${step} s from ${im_start}/s"
 (( quick )) && log "  (--quick: smoke run, the figures mean nothing)"
 (( $(echo "${load_before%% *} > 1.0" | bc -l) )) && log "  WARNING: load average above 1.0: other work shares the CPU, figures will be low"
@@ -427,11 +325,11 @@ ratio() { [[ -n "${1:-}" && -n "${2:-}" && "${2:-0}" != 0 && "${1:-}" != nan && 
     echo "| $label, NOTIFYs missing | $(v parley-$mode-missing) | $(v kamailio-$mode-missing) | |"
   done
   echo ""
-  echo "IM relay: highest MESSAGE rate with 0 failures, all delivered, no response >= 500 ms, sustained ${step} s (UDP, $im_users users):"
+  echo "IM relay: highest MESSAGE rate with every MESSAGE answered 200 and delivered, none >= 500 ms, sustained ${step} s (TCP, $im_users users):"
   echo ""
   echo "| measure | Parley | Kamailio | Parley/Kamailio |"
   echo "|---|---|---|---|"
-  echo "| MESSAGE per second (challenged, relayed statefully) | $(v parley-im) | $(v kamailio-im) | $(ratio "${result[parley-im]:-}" "${result[kamailio-im]:-}") |"
+  echo "| MESSAGE per second (authenticated, relayed statefully) | $(v parley-im) | $(v kamailio-im) | $(ratio "${result[parley-im]:-}" "${result[kamailio-im]:-}") |"
   echo ""
   for k in kamailio-im-fail parley-im-fail; do [[ -n "${result[$k]:-}" ]] && echo "  ${k%-fail}: first failing rate ${result[$k]}/s"; done
   echo "  load average before: $load_before, after: $load_after"

@@ -151,7 +151,8 @@ presence_run() { # MODE (list|direct)
   timeout -k 5 "$limit" java -Xss512k -cp "$work/driver" PresenceLoad --server "127.0.0.1:$cur_port" --domain "$domain" \
     --quiet-ms "$quiet_ms" --watchers "$watchers" --contacts "$contacts" --rounds "$rounds" --publisher "$publisher" \
     --publisher-password "$publisher_pass" --watcher-prefix "$w_prefix" --pass-prefix "$pass_prefix" \
-    --settle-max "$settle_max" --round-timeout "$round_timeout" "${extra[@]}" > "$out" 2>&1 || rc=$?
+    --settle-max "$settle_max" --round-timeout "$round_timeout" "${extra[@]}" > "$out" 2>&1 &
+  aux_pids+=("$!"); wait "$!" || rc=$?
   t1=$(now); c1=$(cpu_ticks $(server_procs))
   sed 's/^/    /' "$out" | grep -v '^    RESULT' | tee -a "$work/run.log"
   local line; line=$(grep '^RESULT' "$out" | tail -1 || true)
@@ -173,7 +174,8 @@ im_run() {
   timeout -k 5 $(( im_budget + 6 * (step + 15) + 300 )) java -Xss512k -cp "$work/driver" PresenceLoad \
     --quiet-ms "$quiet_ms" --server "127.0.0.1:$cur_port" --domain "$domain" --pass-prefix "$pass_prefix" --im-users "$im_users" \
     --im-prefix "$m_prefix" --im-start "$im_start" --im-max "$im_max" --im-step "$step" \
-    --im-bisections "$bisections" --im-budget "$im_budget" > "$out" 2>&1 || rc=$?
+    --im-bisections "$bisections" --im-budget "$im_budget" > "$out" 2>&1 &
+  aux_pids+=("$!"); wait "$!" || rc=$?
   t1=$(now); c1=$(cpu_ticks $(server_procs))
   sed 's/^/  /' "$out" | grep -v '^  RESULT' | tee -a "$work/run.log"
   log "    server CPU over the whole IM run: $(echo "($c1 - $c0) * 100 / $clk_tck / ($t1 - $t0)" | bc)% of one core, $(printf '%.0f' "$(echo "$t1 - $t0" | bc -l)") s; driver exit $rc"

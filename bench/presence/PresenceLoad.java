@@ -170,6 +170,7 @@ public final class PresenceLoad {
                     conns.get(i % nconn));
         }
         Watcher pub = new Watcher(publisher, publisherPassword, conns.get(nconn));
+        warmConnections();
         log("%d watchers%s, server %s:%d, %d TCP connections", watchers,
                 direct ? ", each subscribed to the publisher" : " x " + contacts + " contacts", host, port, nconn + 1);
 
@@ -308,6 +309,7 @@ public final class PresenceLoad {
         for (int c = 0; c < nconn; c++) {
             conns.add(new Conn(this, host, port));
         }
+        warmConnections();
         Watcher[] us = new Watcher[imUsers];
         for (int i = 0; i < imUsers; i++) {
             us[i] = new Watcher(String.format("%s%05d", imPrefix, i), passPrefix + String.format("%05d", i),
@@ -456,6 +458,31 @@ public final class PresenceLoad {
             st.answer(r, sent);
         });
         w.conn.send(head.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /**
+     * Sends one OPTIONS on each connection, one connection at a time, before the load: with many new connections
+     * at once, a server was seen answering a connection's first request by dialling the client's port instead of
+     * using the connection (JAIN-SIP), then dropping it.
+     */
+    void warmConnections() throws InterruptedException {
+        for (Conn c : conns) {
+            String branch = "z9hG4bK-o" + Integer.toHexString(ids.incrementAndGet());
+            String head = "OPTIONS sip:" + domain + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:" + c.localPort
+                    + ";branch=" + branch + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:warm@" + domain + ">;tag=o"
+                    + branch.substring(9) + "\r\nTo: <sip:" + domain + ">\r\nCall-ID: o" + branch.substring(9)
+                    + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            CompletableFuture<Msg> f = new CompletableFuture<>();
+            pending.put(branch, f);
+            c.send(head.getBytes(StandardCharsets.UTF_8), new byte[0]);
+            try {
+                f.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log("connection %d: no answer to OPTIONS (%s)", c.localPort, e);
+            } finally {
+                pending.remove(branch);
+            }
+        }
     }
 
     String[] publishHeaders(String etag) {
@@ -875,17 +902,22 @@ final class Conn {
             while (true) {
                 Msg m = Msg.read(in);
                 if (m == null) {
+                    PresenceLoad.log("connection %d closed by the server", localPort);
                     break;
                 }
-                if (m.method != null) {
-                    load.onRequest(this, m);
-                } else {
-                    load.onResponse(m);
+                try {
+                    if (m.method != null) {
+                        load.onRequest(this, m);
+                    } else {
+                        load.onResponse(m);
+                    }
+                } catch (RuntimeException e) {
+                    PresenceLoad.log("connection %d: could not handle '%s': %s", localPort, m.startLine, e);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (!socket.isClosed()) {
-                PresenceLoad.log("connection %d: %s", localPort, e.getMessage());
+                PresenceLoad.log("connection %d: %s", localPort, e);
             }
         }
     }
@@ -953,10 +985,12 @@ final class Msg {
         } while (line.isEmpty());
         Msg m = new Msg();
         m.startLine = line;
-        if (line.startsWith("SIP/2.0 ")) {
+        if (line.startsWith("SIP/2.0 ") && line.length() >= 11) {
             m.code = Integer.parseInt(line.substring(8, 11));
-        } else {
+        } else if (line.indexOf(' ') > 0) {
             m.method = line.substring(0, line.indexOf(' '));
+        } else {
+            throw new IOException("not a SIP start line: '" + line + "'");
         }
         int length = 0;
         while ((line = readLine(in)) != null && !line.isEmpty()) {

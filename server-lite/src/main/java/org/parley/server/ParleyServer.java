@@ -18,7 +18,10 @@ import org.parley.server.contacts.ContactsEventPackage;
 import org.parley.server.contacts.Directory;
 import org.parley.server.contacts.DistributionGroups;
 import org.parley.server.events.SubscriptionManager;
+import org.parley.server.im.ImModule;
 import org.parley.server.policy.AccessPolicy;
+import org.parley.server.policy.PresenceStates;
+import org.parley.server.service.ServiceOp;
 import org.parley.server.policy.ContactListEvents;
 import org.parley.server.presence.PresencePackage;
 import org.parley.server.presence.PresenceStore;
@@ -62,12 +65,25 @@ public final class ParleyServer implements AutoCloseable {
     private final SubscriptionManager subscriptions;
     private final PresenceStore presence;
     private final ContactLists contactLists;
+    private final List<ServiceOp> serviceOps;
+
+    /**
+     * Replacements for parts other services provide, for tests; a null part gets the real one: the server's contact
+     * lists for access levels and list events, the presence agent's states.
+     */
+    public record Overrides(AccessPolicy access, ContactListEvents lists, PresenceStates presence) {
+        public static Overrides none() {
+            return new Overrides(null, null, null);
+        }
+    }
 
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
-                         SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists) {
+                         SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists,
+                         List<ServiceOp> serviceOps) {
         this.presence = presence;
         this.contactLists = contactLists;
+        this.serviceOps = List.copyOf(serviceOps);
         this.closeables = closeables;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -84,7 +100,7 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public static ParleyServer start(ServerConfig config, Clock clock) {
-        return start(config, clock, null, null);
+        return start(config, clock, Overrides.none());
     }
 
     /**
@@ -92,6 +108,10 @@ public final class ParleyServer implements AutoCloseable {
      * @param lists  contact lists for resource-list subscriptions; null for the server's contact lists
      */
     public static ParleyServer start(ServerConfig config, Clock clock, AccessPolicy access, ContactListEvents lists) {
+        return start(config, clock, new Overrides(access, lists, null));
+    }
+
+    public static ParleyServer start(ServerConfig config, Clock clock, Overrides overrides) {
         String bind = config.bindAddress();
         boolean wildcard = Addresses.isWildcard(bind);
         String host = config.advertisedHost() != null ? config.advertisedHost() : wildcard ? Addresses.primaryAddress() : bind;
@@ -174,9 +194,10 @@ public final class ParleyServer implements AutoCloseable {
                 }
             });
             WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
-            ContactListEvents listEvents = lists != null ? lists : contactLists;
+            ContactListEvents listEvents = overrides.lists() != null ? overrides.lists() : contactLists;
+            AccessPolicy access = overrides.access() != null ? overrides.access() : contactLists;
             PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
-                    access != null ? access : contactLists, listEvents, subscriptions, winfo);
+                    access, listEvents, subscriptions, winfo);
             presence.addChangeListener(presencePackage);
             listEvents.addListener(presencePackage);
             subscriptions.register(presencePackage);
@@ -185,6 +206,13 @@ public final class ParleyServer implements AutoCloseable {
                     new PublishHandler.Limits((int) config.minExpires().toSeconds(), (int) config.defaultExpires().toSeconds(),
                             (int) config.maxExpires().toSeconds())));
             services.add(serviceEndpoint);
+            List<ServiceOp> serviceOps = new ArrayList<>();
+            ImModule im = ImModule.start(new ImModule.Parts(db, domain, gatekeeper, responses, transport.provider(), outbound,
+                    bindings, cards, access, overrides.presence() != null ? overrides.presence() : presence, scheduler, clock),
+                    new ImModule.Limits(config.imMaxBytes(), config.imSessionMax(), config.imDeliveryTimeout()));
+            services.add(im.relay());
+            serviceOps.addAll(im.serviceOps());
+            serviceEndpoint.registerAll(im.serviceOps());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -201,7 +229,8 @@ public final class ParleyServer implements AutoCloseable {
                     contactLists.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
-            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence, contactLists);
+            return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,
+                    contactLists, serviceOps);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -238,6 +267,11 @@ public final class ParleyServer implements AutoCloseable {
     /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
     public PresenceStore presence() {
         return presence;
+    }
+
+    /** The operations the SERVICE endpoint offers (chat.* so far). */
+    public List<ServiceOp> serviceOps() {
+        return serviceOps;
     }
 
     public String host() {

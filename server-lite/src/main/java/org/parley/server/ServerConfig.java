@@ -30,13 +30,17 @@ import org.parley.server.presence.CustomStates;
  *                           softphones such as Debian's baresip, and SIPp, fail when SHA-256 is offered, alone or
  *                           beside MD5; {@code SHA-256, MD5} per RFC 8760 for fleets that support it)
  * @param customStates       admin-defined presence states, {@code Label=availability;...} (none)
+ * @param imMaxBytes         largest instant-message body accepted; larger gets 413 ({@code 16384})
+ * @param imSessionMax       most participants in a multiparty IM session ({@code 100})
+ * @param imDeliveryTimeout  how long the server waits for a recipient's device to accept a MESSAGE before it stores
+ *                           the message and answers the sender 202 ({@code 10 s}; senders give up after 32 s)
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
                            Duration minExpires, Duration maxExpires, Duration defaultExpires,
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
                            Duration authLockout, List<DigestAlgorithm> digestAlgorithms,
-                           String customStates) {
+                           String customStates, int imMaxBytes, int imSessionMax, Duration imDeliveryTimeout) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
@@ -50,49 +54,78 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         }
         customStates = customStates == null ? "" : customStates.trim();
         CustomStates.parse(customStates);
+        if (imMaxBytes < 1 || imSessionMax < 2) {
+            throw new IllegalArgumentException("im-max-bytes must be at least 1 and im-session-max at least 2");
+        }
+        Objects.requireNonNull(imDeliveryTimeout, "imDeliveryTimeout");
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.MD5), "");
+                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10));
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates);
+                defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates);
+                defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
     }
 
     /** @param states {@code Label=availability;...} (see {@link CustomStates#parse}); blank for none */
     public ServerConfig withCustomStates(String states) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
-                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states);
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states,
+                imMaxBytes, imSessionMax, imDeliveryTimeout);
+    }
+
+    public ServerConfig withImMaxBytes(int bytes) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
+                customStates, bytes, imSessionMax, imDeliveryTimeout);
+    }
+
+    public ServerConfig withImSessionMax(int participants) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
+                customStates, imMaxBytes, participants, imDeliveryTimeout);
+    }
+
+    public ServerConfig withImDeliveryTimeout(Duration timeout) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
+                customStates, imMaxBytes, imSessionMax, timeout);
     }
 
     public boolean tlsEnabled() {

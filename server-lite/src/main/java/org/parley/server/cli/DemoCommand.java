@@ -5,7 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.parley.core.model.AccessLevel;
+import org.parley.core.model.ContactList;
 import org.parley.server.ServerConfig;
+import org.parley.server.contacts.ContactLists;
+import org.parley.server.transport.LocalDomain;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
 import org.parley.server.users.UserCredentials;
@@ -71,8 +75,29 @@ public final class DemoCommand implements Callable<Integer> {
                         UserCredentials.fromPassword(p[0], config.domain(), password));
                 out.printf("  %-28s %-14s %-20s password %s%n", "sip:" + p[0] + "@" + config.domain(), p[1], p[2], password);
             }
+            seedContactLists(db, config.domain());
+            out.println("every demo user has the others in their contact list: their department in \"My team\""
+                    + " (access level Team), the rest in \"Office\" (the default, Company)");
         }
         out.flush();
+    }
+
+    private static void seedContactLists(Database db, String domain) {
+        ContactLists lists = new ContactLists(db, new LocalDomain(domain, "127.0.0.1", java.util.Set.of(), 5060, -1));
+        for (String[] p : PEOPLE) {
+            String team = groupId(lists.addGroup(p[0], "My team"), "My team");
+            lists.setGroupLevel(p[0], team, AccessLevel.TEAM);
+            String office = groupId(lists.addGroup(p[0], "Office"), "Office");
+            for (String[] q : PEOPLE) {
+                if (q != p) {
+                    lists.add(p[0], "sip:" + q[0] + "@" + domain, q[3].equals(p[3]) ? team : office);
+                }
+            }
+        }
+    }
+
+    private static String groupId(ContactList list, String name) {
+        return list.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().id();
     }
 
     private static String password(SecureRandom random) {

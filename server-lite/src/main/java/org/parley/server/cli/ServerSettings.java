@@ -15,7 +15,8 @@ import org.parley.server.ServerConfig;
 final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
             "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
-            "presence-custom-states");
+            "presence-custom-states",
+            "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds");
 
     private ServerSettings() {
     }
@@ -49,7 +50,19 @@ final class ServerSettings {
         if (p.containsKey("presence-custom-states")) {
             c = c.withCustomStates(p.getProperty("presence-custom-states"));
         }
+        c = c.withImMaxBytes(atLeast(p, "im-max-bytes", c.imMaxBytes(), 1));
+        c = c.withImSessionMax(atLeast(p, "im-session-max", c.imSessionMax(), 2));
+        c = c.withImDeliveryTimeout(Duration.ofSeconds(atLeast(p, "im-delivery-timeout-seconds",
+                (int) c.imDeliveryTimeout().toSeconds(), 1)));
         return c;
+    }
+
+    private static int atLeast(Properties p, String key, int fallback, int min) {
+        int v = integer(p, key, fallback);
+        if (v < min) {
+            throw new ParleyException(ErrorCode.CONFIGURATION, "setting '" + key + "' must be at least " + min + ", not " + v);
+        }
+        return v;
     }
 
     private static int integer(Properties p, String key, int fallback) {

@@ -81,7 +81,9 @@ public final class SipTransport implements AutoCloseable {
 
     static Properties stackProperties(Settings s) {
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "parley-server-" + s.sipPort());
+        // unique per start: SipFactory keeps every stack by name, and a restart on the same port in one JVM would
+        // otherwise get the stopped stack back (with its old TLS key store)
+        p.setProperty("javax.sip.STACK_NAME", "parley-server-" + s.sipPort() + "-" + java.util.UUID.randomUUID());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("javax.sip.ROUTER_PATH", ContactRouter.class.getName());
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");

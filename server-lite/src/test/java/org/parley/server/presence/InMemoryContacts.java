@@ -12,7 +12,7 @@ import org.parley.server.policy.ContactListEvents;
 
 /**
  * Test stand-in for the contact-list service (not written yet when these tests were): levels per (owner, watcher)
- * with the default of {@link DefaultPolicies}, and lists of presence URIs whose changes fire the listeners.
+ * with the domain defaults (Company for the same domain, Public otherwise), and lists of presence URIs whose changes fire the listeners.
  */
 final class InMemoryContacts implements AccessPolicy, ContactListEvents {
     private final AccessPolicy defaults;
@@ -21,7 +21,9 @@ final class InMemoryContacts implements AccessPolicy, ContactListEvents {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     InMemoryContacts(String domain) {
-        this.defaults = DefaultPolicies.domainDefaults(domain);
+        String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
+        this.defaults = (owner, watcherAor) -> org.parley.server.policy.Aors.normalize(watcherAor).endsWith(suffix)
+                ? org.parley.core.model.AccessLevel.DEFAULT_SAME_DOMAIN : org.parley.core.model.AccessLevel.DEFAULT_OTHER_DOMAIN;
     }
 
     @Override

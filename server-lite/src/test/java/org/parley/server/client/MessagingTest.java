@@ -1,0 +1,115 @@
+package org.parley.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.core.client.ClientConfig.Transport;
+import org.parley.core.client.MessagingService.MessageListener;
+import org.parley.core.model.InstantMessage;
+import org.parley.core.model.InstantMessage.Delivery;
+import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
+
+class MessagingTest {
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob", "carol");
+    @RegisterExtension
+    final Clients clients = new Clients();
+
+    private static List<InstantMessage> inbox(org.parley.core.client.UcClient c, List<String> threads) {
+        List<InstantMessage> got = new CopyOnWriteArrayList<>();
+        c.messaging().addListener(new MessageListener() {
+            @Override
+            public void onMessage(InstantMessage m) {
+                threads.add(Thread.currentThread().getName());
+                got.add(m);
+            }
+        });
+        return got;
+    }
+
+    @Test
+    void messagesGoBothWaysAreDeliveredAndLandInBothHistoriesOnTheApplicationExecutor() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TCP, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        List<String> threads = new CopyOnWriteArrayList<>();
+        List<InstantMessage> bobGot = inbox(bob, threads);
+        List<InstantMessage> aliceGot = inbox(alice, threads);
+
+        InstantMessage sent = alice.messaging().send("bob", "text/plain", "Lunch at noon?").get(10, TimeUnit.SECONDS);
+        assertThat(sent.delivery()).isEqualTo(Delivery.DELIVERED);
+        ReconnectTest.waitFor(() -> bobGot.size() == 1, 5000);
+        assertThat(bobGot.get(0).from()).isEqualTo("sip:alice@" + TestServer.DOMAIN);
+        assertThat(bobGot.get(0).text()).isEqualTo("Lunch at noon?");
+        assertThat(bobGot.get(0).delivery()).isEqualTo(Delivery.RECEIVED);
+
+        InstantMessage reply = bob.messaging().send("sip:alice@" + TestServer.DOMAIN, "text/html", "<b>Yes</b>, noon")
+                .get(10, TimeUnit.SECONDS);
+        assertThat(reply.delivery()).isEqualTo(Delivery.DELIVERED);
+        ReconnectTest.waitFor(() -> aliceGot.size() == 1, 5000);
+        assertThat(aliceGot.get(0).contentType()).isEqualTo("text/html");
+        assertThat(threads).allMatch(t -> t.equals("test-client-events"));
+
+        assertThat(alice.history().conversation("sip:bob@" + TestServer.DOMAIN, 10)).extracting(InstantMessage::text)
+                .containsExactly("Lunch at noon?", "<b>Yes</b>, noon");
+        assertThat(bob.history().search("NOON", 10)).extracting(InstantMessage::text)
+                .containsExactly("<b>Yes</b>, noon", "Lunch at noon?");
+        assertThat(alice.history().conversation("sip:bob@" + TestServer.DOMAIN, 10).get(0).delivery())
+                .isEqualTo(Delivery.DELIVERED);
+        assertThat(alice.contacts().recent()).containsExactly("sip:bob@" + TestServer.DOMAIN);
+    }
+
+    @Test
+    void typingNotificationsReachThePeer() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.UDP, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        List<Boolean> typing = new CopyOnWriteArrayList<>();
+        bob.messaging().addListener(new MessageListener() {
+            @Override
+            public void onMessage(InstantMessage m) {
+            }
+
+            @Override
+            public void onTyping(String from, String session, boolean active) {
+                if (from.equals("sip:alice@" + TestServer.DOMAIN)) {
+                    typing.add(active);
+                }
+            }
+        });
+        alice.messaging().typing("bob", true);
+        alice.messaging().typing("bob", true); // within the repeat interval: not sent again
+        alice.messaging().typing("bob", false);
+        ReconnectTest.waitFor(() -> typing.size() == 2, 5000);
+        assertThat(typing).containsExactly(true, false);
+        assertThat(bob.history().search("isComposing", 10)).as("typing is not history").isEmpty();
+    }
+
+    @Test
+    void aMessageToASignedOutUserIsStoredAndArrivesAsOfflineWhenTheySignIn() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.UDP, "alice");
+        InstantMessage sent = alice.messaging().send("carol", "text/plain", "call me when you are in").get(10, TimeUnit.SECONDS);
+        assertThat(sent.delivery()).isEqualTo(Delivery.STORED);
+
+        var carol = clients.client(parley.server(), Transport.TCP, "carol");
+        List<InstantMessage> got = inbox(carol, new CopyOnWriteArrayList<>());
+        carol.signIn(TestServer.password("carol").toCharArray()).get(10, TimeUnit.SECONDS);
+        ReconnectTest.waitFor(() -> got.size() == 1, 10_000);
+        assertThat(got.get(0).delivery()).isEqualTo(Delivery.RECEIVED_OFFLINE);
+        assertThat(got.get(0).text()).isEqualTo("call me when you are in");
+        assertThat(carol.history().search("call me", 5)).hasSize(1);
+    }
+
+    @Test
+    void aMessageToNoSuchUserFailsAndIsRecordedAsFailed() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.UDP, "alice");
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() ->
+                alice.messaging().send("nobody", "text/plain", "hello?").get(10, TimeUnit.SECONDS));
+        assertThat(t).hasCauseInstanceOf(org.parley.core.error.ParleyException.class);
+        assertThat(alice.history().conversation("sip:nobody@" + TestServer.DOMAIN, 5)).extracting(InstantMessage::delivery)
+                .containsExactly(Delivery.FAILED);
+    }
+}

@@ -84,11 +84,11 @@ final class BaresipAgent implements AutoCloseable {
 
     /**
      * What an agent needs beyond calls: more application modules (e.g. {@code presence}, {@code contact}), account
-     * parameters (e.g. {@code ;pubint=600}), lines of its contacts file (e.g. {@code <sip:bob@D>;presence=p2p}) and
-     * the current contact that {@code /message} sends to (null: none).
+     * parameters (e.g. {@code ;pubint=600}) and lines of its contacts file (e.g. {@code <sip:bob@D>;presence=p2p};
+     * {@code /message} sends to the first).
      */
-    record Extras(List<String> appModules, String accountParams, List<String> contacts, String currentContact) {
-        static final Extras NONE = new Extras(List.of(), "", List.of(), null);
+    record Extras(List<String> appModules, String accountParams, List<String> contacts) {
+        static final Extras NONE = new Extras(List.of(), "", List.of());
     }
 
     static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz,
@@ -124,9 +124,6 @@ final class BaresipAgent implements AutoCloseable {
                     + password + ";outbound=\"sip:127.0.0.1:" + proxyPort + ";transport=udp\";regint=600"
                     + ";answermode=auto" + extras.accountParams() + "\n");
             Files.writeString(dir.resolve("contacts"), String.join("\n", extras.contacts()) + "\n");
-            if (extras.currentContact() != null) {
-                Files.writeString(dir.resolve("current_contact"), extras.currentContact() + "\n");
-            }
             Path log = dir.resolve("baresip.log");
             List<String> cmd = List.of(baresip, "-4", "-s", "-f", dir.toAbsolutePath().toString());
             LOG.info("baresip {}: {} (sip 127.0.0.1:{}, console {})", user, cmd, sipPort, consolePort);

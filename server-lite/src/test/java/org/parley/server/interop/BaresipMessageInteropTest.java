@@ -44,8 +44,7 @@ class BaresipMessageInteropTest {
         bob = new RawParleyUser(server.sipPort(), "bob", server.domain());
         bob.register();
         alice = BaresipAgent.start(work.resolve("alice"), "alice", TestServer.password("alice"), server.domain(),
-                server.sipPort(), 440, new BaresipAgent.Extras(MODULES, "", List.of("\"Bob\" <" + bob.aor() + ">"),
-                        null));
+                server.sipPort(), 440, new BaresipAgent.Extras(MODULES, "", List.of("\"Bob\" <" + bob.aor() + ">")));
         alice.await("registration", "alice@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
     }
 

@@ -71,7 +71,7 @@ class BaresipPresenceInteropTest {
     @Test
     void baresipWatchingBobThroughTheServerSeesEachStateBobPublishes() throws Exception {
         bob.publish("available");
-        alice = alice(new BaresipAgent.Extras(MODULES, "", List.of("\"Bob\" <" + bob.aor() + ">;presence=p2p"), null));
+        alice = alice(new BaresipAgent.Extras(MODULES, "", List.of("\"Bob\" <" + bob.aor() + ">;presence=p2p")));
         alice.await("registration", "alice@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
         awaitNotifyAtAlice();
 
@@ -92,7 +92,7 @@ class BaresipPresenceInteropTest {
 
     @Test
     void parleyUserWatchingBaresipSeesWhatItPublishes() throws Exception {
-        alice = alice(new BaresipAgent.Extras(MODULES, ";pubint=600", List.of(), null));
+        alice = alice(new BaresipAgent.Extras(MODULES, ";pubint=600", List.of()));
         alice.await("registration", "alice@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
         bob.watch("sip:alice@" + server.domain());
         SipMessage open = bob.awaitNotify(b -> basic(b).equals("open"), WAIT);

@@ -12,7 +12,7 @@ usage() {
   cat <<'USAGE'
 Usage: bench/presence/run.sh [OPTIONS]
 
-  --quick            smoke run of about a minute (40 watchers x 10 contacts, 2 rounds, two 2-s IM steps)
+  --quick            smoke run, under a minute (40 watchers x 10 contacts, 2 rounds, two 2-s IM steps)
   --only NAME        run one server only: parley or kamailio
   --watchers N       signed-in watchers (default 1000)
   --contacts K       contacts per watcher, the publisher among them (default 100)

@@ -1,5 +1,6 @@
 package org.parley.server.interop;
 
+import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -40,6 +41,9 @@ final class BaresipAgent implements AutoCloseable {
     private final Process process;
     private final int consolePort;
     private final Path log;
+    /** Commands go out from this socket; baresip's cons module sends its UI output (replies, received MESSAGEs) back to it. */
+    private final DatagramSocket console;
+    private final StringBuffer consoleText = new StringBuffer();
 
     private BaresipAgent(String user, Path dir, Process process, int consolePort, Path log) {
         this.user = user;
@@ -47,6 +51,27 @@ final class BaresipAgent implements AutoCloseable {
         this.process = process;
         this.consolePort = consolePort;
         this.log = log;
+        try {
+            this.console = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("console socket of " + user, e);
+        }
+        Thread reader = new Thread(this::readConsole, "baresip-console-" + user);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readConsole() {
+        byte[] buf = new byte[65535];
+        while (!console.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                console.receive(p);
+                consoleText.append(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     /**
@@ -54,7 +79,21 @@ final class BaresipAgent implements AutoCloseable {
      * 127.0.0.1:{@code proxyPort} over UDP, answering calls automatically, and sending a {@code toneHz} sine.
      */
     static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz) {
-        String baresip = requireBaresip();
+        return start(dir, user, password, domain, proxyPort, toneHz, Extras.NONE);
+    }
+
+    /**
+     * What an agent needs beyond calls: more application modules (e.g. {@code presence}, {@code contact}), account
+     * parameters (e.g. {@code ;pubint=600}) and lines of its contacts file (e.g. {@code <sip:bob@D>;presence=p2p};
+     * {@code /message} sends to the first).
+     */
+    record Extras(List<String> appModules, String accountParams, List<String> contacts) {
+        static final Extras NONE = new Extras(List.of(), "", List.of());
+    }
+
+    static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz,
+                              Extras extras) {
+        String baresip = requireBaresip(extras.appModules());
         try {
             Files.createDirectories(dir.resolve("rec"));
             Path tone = dir.resolve("tone.wav");
@@ -77,13 +116,14 @@ final class BaresipAgent implements AutoCloseable {
                     "module cons.so",
                     "module_app account.so",
                     "module_app menu.so",
+                    extras.appModules().stream().map(m -> "module_app " + m + ".so").collect(joining("\n")),
                     "cons_listen 127.0.0.1:" + consolePort,
                     "snd_path " + dir.resolve("rec"),
                     ""));
             Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@" + domain + ">;auth_pass="
                     + password + ";outbound=\"sip:127.0.0.1:" + proxyPort + ";transport=udp\";regint=600"
-                    + ";answermode=auto\n");
-            Files.writeString(dir.resolve("contacts"), "");
+                    + ";answermode=auto" + extras.accountParams() + "\n");
+            Files.writeString(dir.resolve("contacts"), String.join("\n", extras.contacts()) + "\n");
             Path log = dir.resolve("baresip.log");
             List<String> cmd = List.of(baresip, "-4", "-s", "-f", dir.toAbsolutePath().toString());
             LOG.info("baresip {}: {} (sip 127.0.0.1:{}, console {})", user, cmd, sipPort, consolePort);
@@ -98,6 +138,11 @@ final class BaresipAgent implements AutoCloseable {
 
     /** The baresip executable on PATH with the modules this agent loads; fails the test (never skips) otherwise. */
     static String requireBaresip() {
+        return requireBaresip(List.of());
+    }
+
+    /** As {@link #requireBaresip()}, also requiring the given extra modules. */
+    static String requireBaresip(List<String> extraModules) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         String found = null;
         for (String d : path.split(File.pathSeparator)) {
@@ -109,7 +154,7 @@ final class BaresipAgent implements AutoCloseable {
         if (found == null) {
             return fail(NOT_INSTALLED);
         }
-        for (String m : NEEDED_MODULES) {
+        for (String m : Stream.concat(NEEDED_MODULES.stream(), extraModules.stream()).toList()) {
             if (!Files.exists(MODULES.resolve(m + ".so"))) {
                 return fail("baresip module " + MODULES.resolve(m + ".so") + " missing: " + NOT_INSTALLED);
             }
@@ -140,8 +185,8 @@ final class BaresipAgent implements AutoCloseable {
     /** Sends one menu command (e.g. {@code /dial sip:bob@parley.test}) to the UDP console. */
     void command(String command) {
         byte[] line = (command + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            s.send(new DatagramPacket(line, line.length, new InetSocketAddress("127.0.0.1", consolePort)));
+        try {
+            console.send(new DatagramPacket(line, line.length, new InetSocketAddress("127.0.0.1", consolePort)));
         } catch (IOException e) {
             throw new UncheckedIOException("console of " + user, e);
         }
@@ -218,8 +263,9 @@ final class BaresipAgent implements AutoCloseable {
         }
     }
 
+    /** What baresip logged, then the UI output its console sent back to this agent (once it has sent a command). */
     String output() {
-        return SippRunner.readOrEmpty(log).replaceAll("\u001B\\[[;0-9]*m", "");
+        return (SippRunner.readOrEmpty(log) + "\n--- console ---\n" + consoleText).replaceAll("\u001B\\[[;0-9]*m", "");
     }
 
     /** The agent's output without the per-second status line noise, for assertion messages. */
@@ -231,6 +277,7 @@ final class BaresipAgent implements AutoCloseable {
     @Override
     public void close() {
         quit();
+        console.close();
         if (process.isAlive()) {
             process.destroyForcibly();
         }

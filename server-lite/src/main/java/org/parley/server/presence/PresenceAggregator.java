@@ -16,10 +16,13 @@ import org.parley.core.model.PresenceState;
  * of all publishing devices.
  */
 final class PresenceAggregator {
-    /** Automatic states from most to least available. */
+    /**
+     * Automatic states from most to least available. A publication that says nothing usable (unknown: e.g. baresip's
+     * first PUBLISH carries {@code <basic>unknown</basic>}) ranks below Offline, so it never hides a device's closed.
+     */
     private static final List<PresenceState> AUTOMATIC_ORDER = List.of(PresenceState.AVAILABLE, PresenceState.BUSY,
             PresenceState.IN_A_MEETING, PresenceState.DO_NOT_DISTURB, PresenceState.BE_RIGHT_BACK, PresenceState.INACTIVE,
-            PresenceState.AWAY, PresenceState.UNKNOWN, PresenceState.OFFLINE);
+            PresenceState.AWAY, PresenceState.OFFLINE, PresenceState.UNKNOWN);
 
     private PresenceAggregator() {
     }

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.sip.DigestAlgorithm;
 import org.parley.server.cli.ParleyCommand;
 import org.parley.server.testsupport.FreePorts;
+import org.parley.server.testsupport.ParleyProcesses;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.SipTestClient.Transport;
@@ -26,43 +27,19 @@ class ServerProcessTest {
     @TempDir
     Path data;
 
-    private final List<Process> processes = new ArrayList<>();
+    @RegisterExtension
+    final ParleyProcesses parley = new ParleyProcesses();
     private int sipPort;
-
-    @AfterEach
-    void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
-    }
-
-    private Process parley(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(errLog(processes.size()).toFile()).start();
-        processes.add(p);
-        return p;
-    }
-
-    private Path errLog(int n) {
-        return data.resolveSibling(data.getFileName() + "-stderr-" + n + ".log");
-    }
 
     private int admin(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("admin", "--data", data.toString()));
         all.addAll(List.of(args));
-        Process p = parley(all.toArray(String[]::new));
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return p.exitValue();
+        return parley.run(data, all.toArray(String[]::new));
     }
 
     /** Starts `parley server` and waits for its ready line. */
     private Process startServer() throws IOException {
-        Process p = parley("server", "--data", data.toString(), "--domain", "parley.test", "--bind", "127.0.0.1",
-                "--sip-port", Integer.toString(sipPort), "--tls-port", "-1");
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as("ready line").startsWith("parley server ready: domain parley.test, SIP udp+tcp 127.0.0.1:" + sipPort);
-        return p;
+        return parley.startServer(data, "parley.test", sipPort);
     }
 
     private SipMessage register(String user, String password) throws IOException {
@@ -105,7 +82,7 @@ class ServerProcessTest {
         sipPort = FreePorts.udpAndTcp();
         String[] args = {"demo", "--data", data.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(sipPort),
                 "--tls-port", "-1"};
-        Process demo = parley(args);
+        Process demo = parley.start(data, args);
         BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
         java.util.Map<String, String> passwords = new java.util.HashMap<>();
         String line;
@@ -122,7 +99,7 @@ class ServerProcessTest {
         }
         demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-        Process again = parley(args);
+        Process again = parley.start(data, args);
         BufferedReader out2 = new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8));
         assertThat(out2.readLine()).as("a second run keeps the office and prints no passwords")
                 .startsWith("demo organisation already in");
@@ -133,11 +110,10 @@ class ServerProcessTest {
     void sigtermStopsTheServerCleanly() throws Exception {
         sipPort = FreePorts.udpAndTcp();
         Process server = startServer();
-        int index = processes.indexOf(server);
         // Process.destroy() would close our pipes; send SIGTERM as a user's kill or systemd does
         assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor()).isZero();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-        String err = java.nio.file.Files.readString(errLog(index));
+        String err = parley.stderr(server);
         assertThat(err).contains("parley server stopped").doesNotContain("Exception");
     }
 
@@ -145,10 +121,10 @@ class ServerProcessTest {
     void portAlreadyInUseIsAClearErrorNotAStackTrace() throws Exception {
         sipPort = FreePorts.udpAndTcp();
         try (java.net.DatagramSocket busy = new java.net.DatagramSocket(sipPort, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Process p = parley("server", "--data", data.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(sipPort),
+            Process p = parley.start(data, "server", "--data", data.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(sipPort),
                     "--tls-port", "-1");
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String err = java.nio.file.Files.readString(errLog(processes.indexOf(p)));
+            String err = parley.stderr(p);
             assertThat(p.exitValue()).isEqualTo(6);
             assertThat(err).contains("cannot listen on 127.0.0.1 port " + sipPort).doesNotContain("\tat ");
         }

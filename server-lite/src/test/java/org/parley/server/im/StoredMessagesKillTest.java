@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.cli.ParleyCommand;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.SipMessage;
+import org.parley.server.testsupport.ParleyProcesses;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.SipTestClient.Transport;
 
@@ -24,37 +25,17 @@ class StoredMessagesKillTest {
     @TempDir
     Path data;
 
-    private final List<Process> processes = new ArrayList<>();
+    @RegisterExtension
+    final ParleyProcesses parley = new ParleyProcesses();
     private int sipPort;
 
-    @AfterEach
-    void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
-    }
-
-    private Process parley(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ParleyCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectError(data.resolveSibling(data.getFileName() + "-stderr-" + processes.size() + ".log").toFile()).start();
-        processes.add(p);
-        return p;
-    }
-
     private void addUser(String name) throws Exception {
-        Process p = parley("admin", "--data", data.toString(), "--domain", "parley.test", "user", "add", name,
-                "--display-name", name, "--password", "pw-" + name);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("admin user add " + name).isZero();
+        assertThat(parley.run(data, "admin", "--data", data.toString(), "--domain", "parley.test", "user", "add", name,
+                "--display-name", name, "--password", "pw-" + name)).as("admin user add " + name).isZero();
     }
 
     private Process startServer() throws IOException {
-        Process p = parley("server", "--data", data.toString(), "--domain", "parley.test", "--bind", "127.0.0.1",
-                "--sip-port", Integer.toString(sipPort), "--tls-port", "-1");
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).as("ready line").startsWith("parley server ready: domain parley.test");
-        return p;
+        return parley.startServer(data, "parley.test", sipPort);
     }
 
     private ImClient client(Transport t, String user) throws IOException {

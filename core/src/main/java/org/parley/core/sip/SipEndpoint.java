@@ -203,6 +203,23 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     /** True when a TLS handshake failed because the server's certificate is not the pinned one. */
+    /**
+     * Forgets the cached TCP/TLS connection to the server (a server that went away may leave it half open, and
+     * requests written into it get no answer): the next request opens a fresh one. Nothing to do for UDP.
+     */
+    public void dropServerConnection() {
+        if ("udp".equalsIgnoreCase(settings.transport())) {
+            return;
+        }
+        try {
+            String serverIp = java.net.InetAddress.getByName(settings.serverHost()).getHostAddress();
+            ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).closeReliableConnection(localHost, localPort,
+                    settings.transport().toLowerCase(java.util.Locale.ROOT), serverIp, settings.serverPort());
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SipEndpoint.class).debug("could not drop the server connection: {}", e.toString());
+        }
+    }
+
     public boolean certificateMismatch() {
         return settings.trust() != null && settings.trust().mismatchSeen();
     }

@@ -113,6 +113,8 @@ final class ConnectionSupervisor {
         }
         LOG.info("lost the server: {}", error.getMessage());
         stopKeepAlive();
+        ua.endpoint().dropServerConnection();
+        serverBoot = null; // whichever run answers after the reconnection is the one we are signed in to
         registration.suspend();
         resumables.forEach(Resumable::suspend);
         setState(ConnectionState.RECONNECTING, error);

@@ -32,6 +32,7 @@ final class CliDriver implements AutoCloseable {
     private final PipedOutputStream stdin = new PipedOutputStream();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
+    private final List<JsonNode> untaken = new ArrayList<>();
     private final CompletableFuture<Integer> exit;
     private final StringBuilder err = new StringBuilder();
 
@@ -79,7 +80,18 @@ final class CliDriver implements AutoCloseable {
         return r;
     }
 
+    /**
+     * The first event, in printing order, that satisfies {@code wanted}: one printed earlier that no expectation took
+     * yet (e.g. while a command's result was awaited), or the next ones printed within {@code timeout}.
+     */
     JsonNode expect(Predicate<JsonNode> wanted, Duration timeout) {
+        for (java.util.Iterator<JsonNode> it = untaken.iterator(); it.hasNext(); ) {
+            JsonNode e = it.next();
+            if (wanted.test(e)) {
+                it.remove();
+                return e;
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -92,6 +104,7 @@ final class CliDriver implements AutoCloseable {
                 if (wanted.test(e)) {
                     return e;
                 }
+                untaken.add(e);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -99,8 +112,12 @@ final class CliDriver implements AutoCloseable {
         }
     }
 
-    /** The next presence event about {@code uri} that satisfies {@code wanted}. */
+    /**
+     * The next presence event about {@code uri} that satisfies {@code wanted}: states passed by earlier are stale
+     * (the caller waits for the effect of what it just did), so those not taken are dropped first.
+     */
     JsonNode presence(String uri, Predicate<JsonNode> wanted) {
+        untaken.removeIf(e -> "presence".equals(e.path("event").asText()) && uri.equals(e.path("uri").asText()));
         return expect(e -> "presence".equals(e.path("event").asText()) && uri.equals(e.path("uri").asText()) && wanted.test(e),
                 Duration.ofSeconds(15));
     }

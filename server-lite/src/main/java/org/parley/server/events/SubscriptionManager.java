@@ -4,7 +4,6 @@ import gov.nist.javax.sip.stack.HopImpl;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -320,9 +319,6 @@ public final class SubscriptionManager implements LocalService, AutoCloseable {
         return event.toLowerCase(Locale.ROOT) + '|' + resource;
     }
 
-    Collection<NotifierDialog> dialogs() {
-        return byId.values();
-    }
 
     /** Stops the notifier threads (no final NOTIFYs: subscribers re-subscribe when their refresh fails). */
     @Override

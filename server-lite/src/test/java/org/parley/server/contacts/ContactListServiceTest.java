@@ -283,4 +283,26 @@ class ContactListServiceTest {
         parley.server().contactLists().invalidateAll();
         assertThat(parley.server().contactLists().get("bob")).isEqualTo(ContactList.EMPTY);
     }
+
+    @Test
+    void aRemovedUserLeavesOtherListsAndANewUserOfTheSameNameInheritsNothing() throws IOException {
+        long before;
+        try (ServiceClient alice = alice()) {
+            list(alice, ServiceCodec.contactsAdd(BOB, null));
+            list(alice, ServiceCodec.contactsSetTagged(BOB, true));
+            ContactList withBob = list(alice, ServiceCodec.contactsSetAccessLevel(BOB, AccessLevel.PERSONAL));
+            assertThat(withBob.contact(BOB).orElseThrow().effectiveLevel()).isEqualTo(AccessLevel.PERSONAL);
+            before = withBob.version();
+        }
+        parley.server().users().remove("bob");
+        TestServer.addUser(parley.server(), "bob");
+        parley.server().contactLists().invalidateAll();
+        try (ServiceClient alice = alice()) {
+            ContactList after = list(alice, ServiceCodec.contactsGet());
+            assertThat(after.contact(BOB)).as("the old bob's entry").isEmpty();
+            assertThat(after.version()).as("alice's devices learn the list changed").isGreaterThan(before);
+        }
+        assertThat(parley.server().contactLists().levelFor("alice", BOB))
+                .as("the new bob gets the default, not what the old bob was granted").isEqualTo(AccessLevel.COMPANY);
+    }
 }

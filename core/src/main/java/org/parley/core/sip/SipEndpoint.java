@@ -27,13 +27,6 @@ import org.parley.core.error.ParleyException;
  * ({@link PinningTrustManager}).
  */
 public final class SipEndpoint implements AutoCloseable {
-    private static final String[] CIPHER_SUITES = {
-        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-        "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"};
-
     /**
      * @param transport  udp, tcp or tls
      * @param serverHost the server (outbound proxy) host
@@ -129,8 +122,8 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PinningNetworkLayer.class.getName());
             p.setProperty(PinningNetworkLayer.TRUST_MANAGER_KEY, handoff);
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
-            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", CIPHER_SUITES));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", TlsPolicy.PROTOCOLS);
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", TlsPolicy.CIPHER_SUITES);
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
         }
         return p;

@@ -114,13 +114,8 @@ public final class SipTransport implements AutoCloseable {
             p.setProperty("javax.net.ssl.trustStorePassword", s.tls().password());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
-            // JAIN-SIP's default suites are obsolete RSA-key-exchange and anonymous ones: allow modern AEAD only
-            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ",
-                    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-                    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-                    "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", org.parley.core.sip.TlsPolicy.PROTOCOLS);
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", org.parley.core.sip.TlsPolicy.CIPHER_SUITES);
         }
         return p;
     }

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Instant messages between server-lite and baresip (Debian {@code baresip}, module {@code contact}): baresip's
@@ -25,8 +27,8 @@ class BaresipMessageInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final List<String> MODULES = List.of("contact");
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
 
     @TempDir
     Path work;
@@ -38,9 +40,7 @@ class BaresipMessageInteropTest {
     @BeforeEach
     void start() throws IOException {
         BaresipAgent.requireBaresip(MODULES);
-        server = TestServer.start(TestServer.config(data));
-        TestServer.addUser(server, "alice");
-        TestServer.addUser(server, "bob");
+        server = parley.server();
         bob = new RawParleyUser(server.sipPort(), "bob", server.domain());
         bob.register();
         alice = BaresipAgent.start(work.resolve("alice"), "alice", TestServer.password("alice"), server.domain(),
@@ -55,9 +55,6 @@ class BaresipMessageInteropTest {
         }
         if (bob != null) {
             bob.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Presence between server-lite and baresip (Debian {@code baresip}, modules {@code contact} and {@code presence}).
@@ -31,8 +33,8 @@ class BaresipPresenceInteropTest {
     private static final List<String> MODULES = List.of("contact", "presence");
     private static final String PARLEY_NS = "urn:parley:params:xml:ns:pidf";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
 
     @TempDir
     Path work;
@@ -44,9 +46,7 @@ class BaresipPresenceInteropTest {
     @BeforeEach
     void start() throws IOException {
         BaresipAgent.requireBaresip(MODULES);
-        server = TestServer.start(TestServer.config(data));
-        TestServer.addUser(server, "alice");
-        TestServer.addUser(server, "bob");
+        server = parley.server();
         bob = new RawParleyUser(server.sipPort(), "bob", server.domain());
     }
 
@@ -57,9 +57,6 @@ class BaresipPresenceInteropTest {
         }
         if (bob != null) {
             bob.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

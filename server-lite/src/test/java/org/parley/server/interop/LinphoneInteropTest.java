@@ -13,10 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Presence and instant messages between server-lite and linphonec (Debian {@code linphone-cli}, liblinphone 5.1),
@@ -28,8 +30,8 @@ import org.parley.server.testsupport.TestServer;
 class LinphoneInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
 
     @TempDir
     Path work;
@@ -41,9 +43,7 @@ class LinphoneInteropTest {
     @BeforeEach
     void start() throws IOException {
         LinphoneAgent.requireLinphonec();
-        server = TestServer.start(TestServer.config(data));
-        TestServer.addUser(server, "alice");
-        TestServer.addUser(server, "bob");
+        server = parley.server();
         bob = new RawParleyUser(server.sipPort(), "bob", server.domain());
     }
 
@@ -54,9 +54,6 @@ class LinphoneInteropTest {
         }
         if (bob != null) {
             bob.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -18,14 +18,20 @@ public final class StackShutdown {
         gov.nist.javax.sip.EventScanner scanner = stack instanceof gov.nist.javax.sip.SipStackImpl impl
                 ? impl.getEventScanner() : null;
         if (provider != null) {
-            try {
-                for (ListeningPoint lp : provider.getListeningPoints()) {
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                try {
                     provider.removeListeningPoint(lp);
                     stack.deleteListeningPoint(lp);
+                } catch (ObjectInUseException | RuntimeException e) {
+                    // JAIN-SIP's UDP processor can throw ConcurrentModificationException while its threads end;
+                    // stop() below stops whatever is left
+                    LOG.debug("closing listening point {}: {}", lp, e.toString());
                 }
+            }
+            try {
                 stack.deleteSipProvider(provider);
-            } catch (ObjectInUseException e) {
-                LOG.debug("closing SIP provider", e);
+            } catch (ObjectInUseException | RuntimeException e) {
+                LOG.debug("closing SIP provider: {}", e.toString());
             }
         }
         stack.stop();

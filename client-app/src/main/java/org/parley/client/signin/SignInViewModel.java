@@ -1,0 +1,279 @@
+package org.parley.client.signin;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.parley.client.LaunchOptions;
+import org.parley.client.settings.ClientSettings;
+import org.parley.client.settings.SettingsStore;
+import org.parley.client.shell.ClientFactory;
+import org.parley.client.shell.Session;
+import org.parley.core.client.ClientConfig;
+import org.parley.core.client.ClientConfig.Transport;
+import org.parley.core.client.UcClient;
+import org.parley.core.error.ErrorCode;
+import org.parley.core.error.ParleyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in form: what the user typed, whether it can be sent, and the sign-in itself. Validates before trying (a
+ * bad address or port never reaches the core), shows a clear sentence for every failure the core reports, and
+ * remembers the account in the settings once signed in. Call on the JavaFX application thread.
+ */
+public final class SignInViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+\\]");
+
+    private final ClientFactory factory;
+    private final SettingsStore settings;
+    private final StringProperty server = new SimpleStringProperty(this, "server", "");
+    private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TLS);
+    private final StringProperty port = new SimpleStringProperty(this, "port", "");
+    private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
+    private final BooleanProperty signInAtStart = new SimpleBooleanProperty(this, "signInAtStart");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringBinding problem;
+    private final BooleanBinding canSignIn;
+
+    public SignInViewModel(ClientFactory factory, SettingsStore settings) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        problem = Bindings.createStringBinding(this::validate, server, address, password, port);
+        canSignIn = problem.isEmpty().and(busy.not());
+        rememberMe.addListener((obs, old, now) -> {
+            if (!now) {
+                signInAtStart.set(false);
+            }
+        });
+        ClientSettings s = settings.load();
+        server.set(s.server());
+        address.set(s.address());
+        transport.set(parseTransport(s.transport()));
+        port.set(s.port() > 0 ? Integer.toString(s.port()) : "");
+        rememberMe.set(s.rememberMe());
+        signInAtStart.set(s.signInAtStart() && s.rememberMe());
+    }
+
+    /** Fills in what the command line says over what the settings remember. */
+    public void apply(LaunchOptions options) {
+        if (options.server() != null) {
+            server.set(options.server());
+        }
+        if (options.transport() != null) {
+            transport.set(parseTransport(options.transport()));
+        }
+        if (options.port() != null) {
+            port.set(options.port().toString());
+        }
+        if (options.address() != null) {
+            address.set(options.address());
+        }
+        if (options.password() != null) {
+            password.set(new String(options.password()));
+        }
+    }
+
+    private static Transport parseTransport(String name) {
+        try {
+            return Transport.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            return Transport.TLS;
+        }
+    }
+
+    /** What is wrong with the form, or "" when it can be sent. */
+    String validate() {
+        String a = address.get() == null ? "" : address.get().trim();
+        if (a.isEmpty()) {
+            return "Enter your sign-in address (name@domain).";
+        }
+        if (parseAddress(a) == null) {
+            return "The sign-in address must look like name@domain, e.g. alice@example.com.";
+        }
+        String s = server.get() == null ? "" : server.get().trim().toLowerCase(Locale.ROOT);
+        if (!s.isEmpty() && !HOST.matcher(s).matches()) {
+            return "The server must be a host name or an IP address, without spaces or a port.";
+        }
+        String p = port.get() == null ? "" : port.get().trim();
+        if (!p.isEmpty() && parsePort(p) == 0) {
+            return "The port must be a number from 1 to 65535, or blank for the transport's default.";
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            return "Enter your password.";
+        }
+        return "";
+    }
+
+    /** {user, domain} of "user@domain" (a leading "sip:" is accepted), or null. */
+    static String[] parseAddress(String text) {
+        String a = text.trim().toLowerCase(Locale.ROOT);
+        if (a.startsWith("sip:")) {
+            a = a.substring(4);
+        }
+        int at = a.indexOf('@');
+        if (at <= 0 || at != a.lastIndexOf('@') || at == a.length() - 1) {
+            return null;
+        }
+        String user = a.substring(0, at);
+        String domain = a.substring(at + 1);
+        return USER.matcher(user).matches() && HOST.matcher(domain).matches() ? new String[]{user, domain} : null;
+    }
+
+    private static int parsePort(String p) {
+        try {
+            int n = Integer.parseInt(p);
+            return n >= 1 && n <= 65535 ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The account the form describes (call only when {@link #validate} is empty). */
+    ClientConfig config() {
+        String[] ud = parseAddress(address.get());
+        String host = server.get() == null || server.get().isBlank() ? ud[1] : server.get().trim();
+        String p = port.get() == null ? "" : port.get().trim();
+        int portNumber = p.isEmpty() ? transport.get().defaultPort() : parsePort(p);
+        return ClientConfig.of(host, portNumber, transport.get(), ud[0], ud[1], settings.accountDir(ud[0], ud[1]));
+    }
+
+    /**
+     * Signs in with the form's account and password. Completes with the signed-in session; on failure {@link #error}
+     * says why and the future fails with the core's exception.
+     */
+    public CompletableFuture<Session> signIn() {
+        String wrong = validate();
+        if (!wrong.isEmpty()) {
+            error.set(wrong);
+            return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INVALID_ARGUMENT, wrong));
+        }
+        error.set("");
+        busy.set(true);
+        ClientConfig config;
+        UcClient client;
+        try {
+            config = config();
+            client = factory.create(config);
+        } catch (RuntimeException e) {
+            busy.set(false);
+            error.set(SignInErrors.messageFor(e, serverLabel()));
+            LOG.info("cannot start the client: {}", e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
+        char[] secret = password.get().toCharArray();
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        client.signIn(secret).whenComplete((v, e) -> {
+            Arrays.fill(secret, '\0');
+            busy.set(false);
+            if (e != null) {
+                Throwable cause = SignInErrors.unwrap(e);
+                LOG.info("sign-in as {} failed: {}", config.aor(), cause.toString());
+                error.set(SignInErrors.messageFor(cause, serverLabel()));
+                closeQuietly(client);
+                result.completeExceptionally(cause);
+                return;
+            }
+            remember(config);
+            if (!rememberMe.get()) {
+                password.set("");
+            }
+            result.complete(new Session(client, config));
+        });
+        return result;
+    }
+
+    private String serverLabel() {
+        String[] ud = parseAddress(address.get() == null ? "" : address.get());
+        String host = server.get() == null || server.get().isBlank() ? (ud == null ? "?" : ud[1]) : server.get().trim();
+        String p = port.get() == null || port.get().isBlank() ? Integer.toString(transport.get().defaultPort())
+                : port.get().trim();
+        return host + ":" + p + " (" + transport.get() + ")";
+    }
+
+    private void remember(ClientConfig config) {
+        String p = port.get() == null ? "" : port.get().trim();
+        ClientSettings now = settings.load().withAccount(server.get() == null ? "" : server.get().trim(),
+                p.isEmpty() ? 0 : parsePort(p), transport.get().name(), config.username() + "@" + config.domain(),
+                rememberMe.get(), rememberMe.get() && signInAtStart.get());
+        try {
+            settings.save(now);
+        } catch (ParleyException e) {
+            LOG.warn("signed in, but {}", e.getMessage());
+        }
+    }
+
+    /** Closing a client waits for its stack to stop: done off the UI thread. */
+    private static void closeQuietly(UcClient client) {
+        Thread t = new Thread(() -> {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing a failed client: {}", e.toString());
+            }
+        }, "parley-client-close");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ObjectProperty<Transport> transportProperty() {
+        return transport;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public BooleanProperty rememberMeProperty() {
+        return rememberMe;
+    }
+
+    public BooleanProperty signInAtStartProperty() {
+        return signInAtStart;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The last failure, "" when none. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    /** What must still be filled in or fixed, "" when the form can be sent. */
+    public StringBinding problemProperty() {
+        return problem;
+    }
+
+    public BooleanBinding canSignInProperty() {
+        return canSignIn;
+    }
+}

@@ -1,0 +1,149 @@
+package org.parley.client.contacts;
+
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.parley.client.contacts.ContactRow.Entry;
+import org.parley.client.contacts.ContactRow.Header;
+import org.parley.client.contacts.ContactRow.Hint;
+import org.parley.client.widgets.PresenceDot;
+import org.parley.core.model.ContactKind;
+import org.parley.core.model.DeviceKind;
+import org.parley.core.model.PresenceInfo;
+
+/**
+ * One row of the contact list. A contact row follows its item's presence and name while shown (listeners move with
+ * the cell as it is reused), so a presence event repaints one cell and nothing else.
+ */
+final class ContactCell extends ListCell<ContactRow> {
+    // header
+    private final FontIcon chevron = new FontIcon(Feather.CHEVRON_DOWN);
+    private final Label headerTitle = new Label();
+    private final Label headerCount = new Label();
+    private final HBox header;
+    // contact
+    private final PresenceDot dot = new PresenceDot();
+    private final FontIcon kindIcon = new FontIcon(Feather.PHONE);
+    private final StackPane lead = new StackPane();
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final Label note = new Label();
+    private final FontIcon device = new FontIcon(Feather.MONITOR);
+    private final HBox contact;
+    // hint
+    private final Label hint = new Label();
+
+    private final InvalidationListener repaint = obs -> paintEntry();
+    private ContactItem shown;
+
+    ContactCell() {
+        getStyleClass().add("contact-cell");
+        chevron.getStyleClass().add("contact-group-chevron");
+        headerTitle.getStyleClass().add("contact-group-title");
+        headerCount.getStyleClass().add("contact-group-count");
+        header = new HBox(8, chevron, headerTitle, headerCount);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("contact-group-header");
+
+        kindIcon.getStyleClass().add("contact-kind-icon");
+        lead.getChildren().addAll(dot, kindIcon);
+        lead.setMinWidth(16);
+        lead.setPrefWidth(16);
+        name.getStyleClass().add("contact-name");
+        name.setMinWidth(0);
+        state.getStyleClass().add("contact-state");
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        note.getStyleClass().add("contact-note");
+        note.setMinWidth(0);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox second = new HBox(8, state, note);
+        second.setAlignment(Pos.BASELINE_LEFT);
+        VBox text = new VBox(0, name, second);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        device.getStyleClass().add("contact-device");
+        contact = new HBox(8, lead, text, device);
+        contact.setAlignment(Pos.CENTER_LEFT);
+        contact.getStyleClass().add("contact-row");
+        hint.getStyleClass().add("contact-hint");
+        hint.setWrapText(false);
+        hint.setMinWidth(0);
+    }
+
+    @Override
+    protected void updateItem(ContactRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (shown != null) {
+            shown.presenceProperty().removeListener(repaint);
+            shown.nameProperty().removeListener(repaint);
+            shown = null;
+        }
+        getStyleClass().removeAll("contact-cell-header", "contact-cell-entry", "contact-cell-hint", "contact-cell-member");
+        setText(null);
+        if (empty || row == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        if (row instanceof Header h) {
+            getStyleClass().add("contact-cell-header");
+            chevron.setIconCode(h.collapsed() ? Feather.CHEVRON_RIGHT : Feather.CHEVRON_DOWN);
+            headerTitle.setText(h.title());
+            headerCount.setText("(" + h.countText() + ")");
+            setGraphic(header);
+            setAccessibleText(h.title() + ", " + h.countText() + (h.collapsed() ? ", collapsed" : ""));
+        } else if (row instanceof Entry e) {
+            getStyleClass().add(e.member() ? "contact-cell-member" : "contact-cell-entry");
+            shown = e.item();
+            shown.presenceProperty().addListener(repaint);
+            shown.nameProperty().addListener(repaint);
+            paintEntry();
+            setGraphic(contact);
+        } else if (row instanceof Hint h) {
+            getStyleClass().add("contact-cell-hint");
+            hint.setText(h.text());
+            setGraphic(hint);
+            setAccessibleText(h.text());
+        }
+    }
+
+    private void paintEntry() {
+        ContactItem i = shown;
+        if (i == null) {
+            return;
+        }
+        PresenceInfo p = i.presence();
+        boolean user = i.kind() == ContactKind.USER;
+        dot.setVisible(user);
+        kindIcon.setVisible(!user);
+        if (!user) {
+            kindIcon.setIconCode(i.kind() == ContactKind.PHONE ? Feather.PHONE : Feather.USERS);
+        }
+        dot.setAvailability(i.availability());
+        name.setText(i.name());
+        state.setText(i.stateText());
+        String n = user && p.note() != null ? p.note() : "";
+        note.setText(n);
+        note.setVisible(!n.isEmpty());
+        DeviceKind d = user ? i.mainDevice() : null;
+        device.setVisible(d != null);
+        device.setManaged(d != null);
+        String deviceText = "";
+        if (d != null) {
+            device.setIconCode(d == DeviceKind.DESKTOP ? Feather.MONITOR : d == DeviceKind.MOBILE ? Feather.SMARTPHONE
+                    : Feather.PHONE);
+            deviceText = p.phoneOnly() ? "phone only" : "on " + d.wireName();
+            Tooltips.set(device, deviceText);
+        }
+        setAccessibleText(i.name() + ", " + i.stateText() + (n.isEmpty() ? "" : ", " + n)
+                + (deviceText.isEmpty() ? "" : ", " + deviceText));
+    }
+}

@@ -1,0 +1,71 @@
+package org.parley.client.search;
+
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The search box above the contact list: Esc clears, Down moves into the list, Enter opens the first match. */
+public final class SearchView {
+    private final TextField field = new TextField();
+    private final StackPane root;
+
+    /** {@code intoList} moves focus to the list; {@code openFirst} opens the first match. */
+    public SearchView(SearchViewModel vm, Runnable intoList, Runnable openFirst) {
+        Objects.requireNonNull(vm, "vm");
+        field.setId("searchField");
+        field.setPromptText("Find a contact or search the directory");
+        field.setAccessibleText("Search contacts and directory");
+        field.textProperty().bindBidirectional(vm.queryProperty());
+        field.getStyleClass().add("search-field");
+        field.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+            if (k.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
+                vm.clear();
+                k.consume();
+            } else if (k.getCode() == KeyCode.DOWN) {
+                intoList.run();
+                k.consume();
+            } else if (k.getCode() == KeyCode.ENTER && !field.getText().isBlank()) {
+                openFirst.run();
+                k.consume();
+            }
+        });
+        FontIcon glass = new FontIcon(Feather.SEARCH);
+        glass.getStyleClass().add("search-icon");
+        glass.setMouseTransparent(true);
+        Button clear = new Button(null, new FontIcon(Feather.X));
+        clear.setId("searchClear");
+        clear.getStyleClass().addAll("flat", "button-icon", "search-clear");
+        clear.setAccessibleText("Clear the search");
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> {
+            vm.clear();
+            field.requestFocus();
+        });
+        clear.visibleProperty().bind(field.textProperty().isNotEmpty());
+        HBox overlay = new HBox(glass, new javafx.scene.layout.Region(), clear);
+        HBox.setHgrow(overlay.getChildren().get(1), Priority.ALWAYS);
+        overlay.setAlignment(Pos.CENTER_LEFT);
+        overlay.setPickOnBounds(false);
+        overlay.getStyleClass().add("search-overlay");
+        root = new StackPane(field, overlay);
+        root.getStyleClass().add("search-box");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focus() {
+        field.requestFocus();
+        field.selectAll();
+    }
+}

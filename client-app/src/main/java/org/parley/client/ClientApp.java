@@ -1,16 +1,26 @@
 package org.parley.client;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
+import org.parley.client.settings.Appearance;
+import org.parley.client.settings.ClientSettings;
+import org.parley.client.settings.SettingsStore;
+import org.parley.client.shell.AppWindows;
+import org.parley.client.shell.ClientFactory;
+import org.parley.core.client.sip.SipUcClient;
 import org.parley.ui.AppIdentity;
 import org.parley.ui.BuildInfo;
 import org.parley.ui.ThemeSwitcher;
-import org.parley.ui.welcome.WelcomeScreen;
+import org.parley.ui.UiExecutor;
 
 /**
- * Composition root of the Communicator: builds the view models and views with their collaborators and shows the
- * first screen. Features are wired here by constructor injection; nothing is looked up statically.
+ * Composition root of the Communicator: builds the settings, appearance, core-client factory and windows with their
+ * collaborators and shows the sign-in screen (signing in at once when the command line says so). Features are wired
+ * here by constructor injection; nothing is looked up statically.
  */
 public final class ClientApp {
     /** The Communicator's name and icon on the screens it shares with the Attendant console (ui-common). */
@@ -18,14 +28,38 @@ public final class ClientApp {
 
     private final BuildInfo buildInfo;
     private final ThemeSwitcher themes;
+    private final LaunchOptions options;
+    private final Consumer<String> browser;
+    private AppWindows windows;
 
-    public ClientApp(BuildInfo buildInfo, ThemeSwitcher themes) {
+    /** {@code browser} opens mailto: and web links with the desktop (HostServices). */
+    public ClientApp(BuildInfo buildInfo, ThemeSwitcher themes, LaunchOptions options, Consumer<String> browser) {
         this.buildInfo = Objects.requireNonNull(buildInfo, "buildInfo");
         this.themes = Objects.requireNonNull(themes, "themes");
+        this.options = Objects.requireNonNull(options, "options");
+        this.browser = Objects.requireNonNull(browser, "browser");
     }
 
-    /** Shows the first screen (welcome, not signed in) on {@code stage}. Call on the JavaFX application thread. */
+    /** Shows the first screen (sign-in) on {@code stage}. Call on the JavaFX application thread. */
     public void show(Stage stage) {
-        new WelcomeScreen(IDENTITY, buildInfo, themes).show(stage);
+        SettingsStore settings = new SettingsStore(options.dataRoot());
+        ClientSettings s = settings.load();
+        Appearance appearance = new Appearance(themes, s.theme(), s.fontSize());
+        UiExecutor ui = new UiExecutor();
+        ClientFactory factory = cfg -> {
+            ClientSettings now = settings.load();
+            return SipUcClient.create(cfg.withIdle(Duration.ofMinutes(now.inactiveMinutes()),
+                    Duration.ofMinutes(now.awayMinutes())), ui);
+        };
+        windows = new AppWindows(stage, IDENTITY, buildInfo.version(), factory, settings, appearance, browser,
+                Platform::exit);
+        windows.showSignIn(options);
+    }
+
+    /** Signs out and releases the session (the application is stopping). */
+    public void stop() {
+        if (windows != null) {
+            windows.close();
+        }
     }
 }

@@ -163,6 +163,13 @@ public final class ContactListViewModel {
         return java.util.Optional.ofNullable(items.get(ContactItem.keyOf(uri)));
     }
 
+    /** The item of {@code uri}, created (and its presence watched) when the list does not know it yet. */
+    public ContactItem track(String uri) {
+        ContactItem i = itemFor(uri, uri.startsWith("tel:") ? ContactKind.PHONE : ContactKind.USER);
+        watch(uri);
+        return i;
+    }
+
     private void watch(String uri) {
         String k = ContactItem.keyOf(uri);
         if (list.contact(uri).isEmpty() && !uri.startsWith("tel:") && watched.add(k)) {

@@ -1,0 +1,187 @@
+package org.parley.client.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.parley.client.LaunchOptions;
+import org.parley.client.card.ContactCardWindow;
+import org.parley.client.contacts.ContactItem;
+import org.parley.client.contacts.OpenConversations;
+import org.parley.client.main.MainWindow;
+import org.parley.client.settings.Appearance;
+import org.parley.client.settings.SettingsStore;
+import org.parley.client.signin.SignInView;
+import org.parley.client.signin.SignInViewModel;
+import org.parley.ui.AppIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Communicator's windows and the one {@link Navigator}: the primary stage shows the sign-in form, then the main
+ * window of the signed-in session; contact cards, conversations, history and options open from here. Call on the
+ * JavaFX application thread.
+ */
+public final class AppWindows implements Navigator {
+    private static final Logger LOG = LoggerFactory.getLogger(AppWindows.class);
+
+    private final Stage primary;
+    private final AppIdentity app;
+    private final String version;
+    private final ClientFactory factory;
+    private final SettingsStore settings;
+    private final Appearance appearance;
+    private final Consumer<String> browser;
+    private final Runnable exit;
+    private final OpenConversations open = new OpenConversations();
+    private final Map<String, ContactCardWindow> cards = new HashMap<>();
+    private Session session;
+    private MainWindow main;
+    private SignInViewModel signIn;
+
+    /**
+     * @param browser opens a URI with the desktop (mailto:)
+     * @param exit    ends the application (after {@link #close})
+     */
+    public AppWindows(Stage primary, AppIdentity app, String version, ClientFactory factory, SettingsStore settings,
+                      Appearance appearance, Consumer<String> browser, Runnable exit) {
+        this.primary = Objects.requireNonNull(primary, "primary");
+        this.app = Objects.requireNonNull(app, "app");
+        this.version = Objects.requireNonNull(version, "version");
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.appearance = Objects.requireNonNull(appearance, "appearance");
+        this.browser = Objects.requireNonNull(browser, "browser");
+        this.exit = Objects.requireNonNull(exit, "exit");
+        primary.setTitle(app.title());
+        primary.setMinWidth(320);
+        primary.setMinHeight(480);
+    }
+
+    /** Shows the sign-in form, filled from the settings and {@code options}; signs in at once when they say so. */
+    public void showSignIn(LaunchOptions options) {
+        signIn = new SignInViewModel(factory, settings);
+        signIn.apply(options);
+        SignInView view = new SignInView(signIn, app, version, this::signInNow);
+        Scene scene = new Scene(view.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
+        appearance.attach(scene);
+        primary.setScene(scene);
+        primary.setTitle(app.title());
+        primary.show();
+        view.focusFirstEmpty();
+        if (options.signInNow()) {
+            signInNow();
+        }
+    }
+
+    private void signInNow() {
+        signIn.signIn().thenAccept(this::showMain);
+    }
+
+    /** Replaces the sign-in form with the main window of {@code s}. */
+    public void showMain(Session s) {
+        session = s;
+        main = new MainWindow(s, this, settings, appearance, open, browser, this::quit, primary);
+        primary.setScene(main.scene());
+        primary.setTitle(app.title());
+        primary.show();
+    }
+
+    private void quit() {
+        close();
+        exit.run();
+    }
+
+    /** The peers with an open conversation (the conversation windows add and remove them). */
+    public OpenConversations openConversations() {
+        return open;
+    }
+
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public Optional<MainWindow> mainWindow() {
+        return Optional.ofNullable(main);
+    }
+
+    public Optional<SignInViewModel> signInViewModel() {
+        return Optional.ofNullable(signIn);
+    }
+
+    @Override
+    public void openConversation(String peerOrSession) {
+        LOG.info("conversation window not available yet (would open {})", peerOrSession);
+    }
+
+    @Override
+    public void startConversation(List<String> participants, String subject) {
+        LOG.info("conversation window not available yet (would start {} '{}')", participants, subject);
+    }
+
+    @Override
+    public void showContactCard(String uri) {
+        if (main == null) {
+            return;
+        }
+        ContactCardWindow w = cards.get(ContactItem.keyOf(uri));
+        if (w == null) {
+            ContactItem item = main.contacts().track(uri);
+            w = new ContactCardWindow(item, main.actions(), appearance, primary);
+            cards.put(item.key(), w);
+            w.stage().setOnHidden(e -> cards.remove(item.key()));
+        }
+        w.show();
+    }
+
+    /** The open contact card of {@code uri}, if any (tests). */
+    public Optional<ContactCardWindow> contactCard(String uri) {
+        return Optional.ofNullable(cards.get(ContactItem.keyOf(uri)));
+    }
+
+    @Override
+    public void showHistory(String participant) {
+        LOG.info("history window not available yet (participant {})", participant);
+    }
+
+    @Override
+    public void showOptions() {
+        LOG.info("options window not available yet");
+    }
+
+    @Override
+    public void signOut() {
+        Session s = session;
+        closeWindows();
+        session = null;
+        main = null;
+        if (s != null) {
+            s.client().signOut().whenComplete((v, e) -> closeInBackground(s));
+        }
+        showSignIn(LaunchOptions.defaults());
+    }
+
+    private void closeWindows() {
+        List.copyOf(cards.values()).forEach(w -> w.stage().close());
+        cards.clear();
+    }
+
+    /** Signs out and releases the session (at exit). */
+    public void close() {
+        closeWindows();
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    private static void closeInBackground(Session s) {
+        Thread t = new Thread(s::close, "parley-sign-out");
+        t.setDaemon(true);
+        t.start();
+    }
+}

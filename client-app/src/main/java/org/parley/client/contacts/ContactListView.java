@@ -10,6 +10,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import org.parley.client.contacts.ContactRow.Entry;
 import org.parley.client.contacts.ContactRow.Header;
@@ -30,6 +31,7 @@ public final class ContactListView {
     private String selectedKey;
     private Entry dragged;
     private ContextMenu showing;
+    private boolean menuEventSeen;
 
     public ContactListView(ContactListViewModel vm, ContactActions actions, ContactDialogs dialogs) {
         this.vm = Objects.requireNonNull(vm, "vm");
@@ -50,6 +52,14 @@ public final class ContactListView {
         vm.rows().addListener((ListChangeListener<ContactRow>) c -> reselect());
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         list.setOnContextMenuRequested(this::onContextMenu);
+        // Platforms without a menu event for the right button (headless Monocle): open it on release instead.
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, m -> menuEventSeen = false);
+        list.addEventHandler(MouseEvent.MOUSE_RELEASED, m -> {
+            if (m.getButton() == MouseButton.SECONDARY && !menuEventSeen) {
+                selectUnder(m.getPickResult().getIntersectedNode());
+                showMenu(m.getScreenX(), m.getScreenY());
+            }
+        });
     }
 
     public ListView<ContactRow> root() {
@@ -117,6 +127,11 @@ public final class ContactListView {
             return;
         }
         KeyCode code = k.getCode();
+        if (code == KeyCode.CONTEXT_MENU || code == KeyCode.F10 && k.isShiftDown()) {
+            menuFromKeyboard();
+            k.consume();
+            return;
+        }
         boolean plain = !k.isControlDown() && !k.isAltDown() && !k.isMetaDown() && !k.isShiftDown();
         if (code == KeyCode.ENTER && plain) {
             activate(row);
@@ -144,15 +159,43 @@ public final class ContactListView {
     }
 
     private void onContextMenu(ContextMenuEvent e) {
+        menuEventSeen = true;
+        if (!e.isKeyboardTrigger()) {
+            selectUnder(e.getPickResult().getIntersectedNode());
+        }
+        showMenu(e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    /** The context-menu key or Shift+F10: the menu of the selected row, at that row. */
+    private void menuFromKeyboard() {
+        int index = list.getSelectionModel().getSelectedIndex();
+        javafx.scene.Node at = list.lookupAll(".contact-cell").stream()
+                .filter(n -> n instanceof ContactCell c && c.getIndex() == index).findFirst().orElse(list);
+        javafx.geometry.Bounds b = at.localToScreen(at.getBoundsInLocal());
+        showMenu(b.getMinX() + 24, b.getMaxY());
+    }
+
+    private void showMenu(double x, double y) {
         ContactRow row = selected();
         if (showing != null) {
             showing.hide();
         }
         showing = row instanceof Entry en ? menus.forEntry(en) : row instanceof Header h ? menus.forHeader(h) : null;
         if (showing != null) {
-            showing.show(list, e.getScreenX(), e.getScreenY());
+            showing.show(list, x, y);
         }
-        e.consume();
+    }
+
+    /** A right click selects the row it lands on first, so the menu is about that row. */
+    private void selectUnder(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null && n != list; n = n.getParent()) {
+            if (n instanceof ContactCell c && c.getItem() != null) {
+                list.getSelectionModel().clearAndSelect(c.getIndex());
+                list.getFocusModel().focus(c.getIndex());
+                return;
+            }
+        }
     }
 
     private ContactCell cell() {

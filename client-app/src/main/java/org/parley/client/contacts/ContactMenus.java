@@ -135,6 +135,7 @@ final class ContactMenus {
             m.getItems().add(gi);
         }
         MenuItem none = new MenuItem("Other Contacts (no group)");
+        none.setId("addToNoGroup");
         none.setOnAction(e -> actions.addToGroup(item, null));
         m.getItems().add(none);
         return m;

@@ -20,7 +20,7 @@ public sealed interface ContactRow {
                   boolean collapsed) implements ContactRow {
         /** "3/10" (online of all) for sections of people, else the count. */
         public String countText() {
-            return section.countsPresence() ? online + "/" + total : Integer.toString(total);
+            return section.countsPresence() && total > 0 ? online + "/" + total : Integer.toString(total);
         }
     }
 

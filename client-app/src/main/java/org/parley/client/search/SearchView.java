@@ -7,8 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -22,7 +20,7 @@ public final class SearchView {
     public SearchView(SearchViewModel vm, Runnable intoList, Runnable openFirst) {
         Objects.requireNonNull(vm, "vm");
         field.setId("searchField");
-        field.setPromptText("Find a contact or search the directory");
+        field.setPromptText("Find someone");
         field.setAccessibleText("Search contacts and directory");
         field.textProperty().bindBidirectional(vm.queryProperty());
         field.getStyleClass().add("search-field");
@@ -51,12 +49,11 @@ public final class SearchView {
             field.requestFocus();
         });
         clear.visibleProperty().bind(field.textProperty().isNotEmpty());
-        HBox overlay = new HBox(glass, new javafx.scene.layout.Region(), clear);
-        HBox.setHgrow(overlay.getChildren().get(1), Priority.ALWAYS);
-        overlay.setAlignment(Pos.CENTER_LEFT);
-        overlay.setPickOnBounds(false);
-        overlay.getStyleClass().add("search-overlay");
-        root = new StackPane(field, overlay);
+        root = new StackPane(field, glass, clear);
+        StackPane.setAlignment(glass, Pos.CENTER_LEFT);
+        StackPane.setMargin(glass, new javafx.geometry.Insets(0, 0, 0, 10));
+        StackPane.setAlignment(clear, Pos.CENTER_RIGHT);
+        StackPane.setMargin(clear, new javafx.geometry.Insets(0, 2, 0, 0));
         root.getStyleClass().add("search-box");
     }
 

@@ -91,8 +91,8 @@ public final class SignInView {
         form.add(address, 1, row++);
         form.add(labelFor("_Password", password), 0, row);
         form.add(password, 1, row++);
-        form.add(remember, 1, row++);
-        form.add(atStart, 1, row++);
+        form.add(remember, 0, row++, 2, 1);
+        form.add(atStart, 0, row++, 2, 1);
         Label connection = new Label("Connection");
         connection.getStyleClass().add("signin-section");
         form.add(connection, 0, row++, 2, 1);

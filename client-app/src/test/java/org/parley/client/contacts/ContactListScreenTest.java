@@ -1,0 +1,91 @@
+package org.parley.client.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.client.contacts.ContactRow.Entry;
+import org.parley.client.contacts.ContactRow.Section;
+import org.parley.client.testing.Parties;
+import org.parley.client.testing.SignedInApp;
+import org.parley.client.widgets.PresenceStyle;
+import org.parley.core.client.sip.SipUcClient;
+import org.parley.core.model.Availability;
+import org.parley.core.model.PresenceState;
+import org.parley.server.testsupport.TestServerExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Bob's Communicator finds Alice in the directory through the search box, adds her from the result's menu, and sees
+ * her presence and note change in his list as her own client publishes them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ContactListScreenTest {
+    private static final String ALICE = "sip:alice@parley.test";
+
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob");
+    @RegisterExtension
+    final Parties parties = new Parties();
+    @TempDir
+    Path data;
+    private SignedInApp app;
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private Optional<ContactCell> cellOf(FxRobot robot, Section section) {
+        return robot.lookup(".contact-cell").queryAllAs(ContactCell.class).stream()
+                .filter(c -> c.getItem() instanceof Entry e && e.section() == section
+                        && e.item().uri().equalsIgnoreCase(ALICE))
+                .findFirst();
+    }
+
+    @Test
+    void aContactAddedFromTheDirectoryShowsHerPresenceChangesInMyList(FxRobot robot) throws Exception {
+        SipUcClient alice = parties.signedIn(parley.server(), "alice");
+        app = SignedInApp.signIn(parley.server(), parties, data, "bob");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(robot.lookup("#searchField").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("alice");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.DIRECTORY).isPresent());
+        app.snapshot("search-directory");
+
+        robot.rightClickOn(cellOf(robot, Section.DIRECTORY).orElseThrow());
+        robot.clickOn("#menuAddToGroup");
+        robot.clickOn("#addToNoGroup");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.OTHER).isPresent());
+        robot.clickOn("#searchField").type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEmpty();
+
+        alice.presence().setState(PresenceState.BUSY).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.OTHER)
+                .map(c -> c.lookup(".presence-dot").getStyleClass().contains(PresenceStyle.styleClass(Availability.BUSY)))
+                .orElse(false));
+        ContactCell cell = cellOf(robot, Section.OTHER).orElseThrow();
+        assertThat(((Label) cell.lookup(".contact-name")).getText()).isEqualTo("Alice Test");
+        assertThat(((Label) cell.lookup(".contact-state")).getText()).isEqualTo("Busy");
+
+        alice.presence().setNote("Writing the quarterly report").get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.OTHER)
+                .map(c -> "Writing the quarterly report".equals(((Label) c.lookup(".contact-note")).getText()))
+                .orElse(false));
+        app.snapshot("main-with-contact");
+    }
+}

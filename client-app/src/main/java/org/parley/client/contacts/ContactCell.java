@@ -65,7 +65,7 @@ final class ContactCell extends ListCell<ContactRow> {
         note.setMinWidth(0);
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox second = new HBox(8, state, note);
-        second.setAlignment(Pos.BASELINE_LEFT);
+        second.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(0, name, second);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);

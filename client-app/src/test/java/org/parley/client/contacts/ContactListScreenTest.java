@@ -51,7 +51,7 @@ class ContactListScreenTest {
 
     private Optional<ContactCell> cellOf(FxRobot robot, Section section) {
         return robot.lookup(".contact-cell").queryAllAs(ContactCell.class).stream()
-                .filter(c -> c.getItem() instanceof Entry e && e.section() == section
+                .filter(c -> c.isVisible() && c.getItem() instanceof Entry e && e.section() == section
                         && e.item().uri().equalsIgnoreCase(ALICE))
                 .findFirst();
     }

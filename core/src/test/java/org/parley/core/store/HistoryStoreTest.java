@@ -15,7 +15,7 @@ class HistoryStoreTest {
 
     private static InstantMessage msg(String from, String to, String text, int minute, Delivery d) {
         return new InstantMessage(null, from, to, null, "text/plain", text,
-                Instant.parse("2026-11-21T10:00:00Z").plusSeconds(60L * minute), d);
+                Instant.parse("2026-11-21T10:00:00Z").plusSeconds(60L * minute), d, null, false);
     }
 
     @Test

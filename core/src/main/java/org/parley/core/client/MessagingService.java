@@ -14,8 +14,8 @@ public interface MessagingService {
 
     /**
      * Sends with a subject (SIP {@code Subject}) and/or high priority ({@code Priority: urgent}); {@code options} null
-     * means {@link MessageOptions#NONE}. A text/html body is sent as given (sanitize it with
-     * {@link org.parley.core.im.SafeHtml} first); receivers sanitize it again.
+     * means {@link MessageOptions#NONE}. A text/html body is reduced by {@link org.parley.core.im.SafeHtml} before it
+     * is sent and stored (receivers sanitize it again); the returned message holds what was sent.
      */
     CompletableFuture<InstantMessage> send(String to, String contentType, String text, MessageOptions options);
 

@@ -183,5 +183,7 @@ class MessagingTest {
         assertThat(bobGot.get(0).text()).isEqualTo("<b>hi</b>click");
         assertThat(bob.history().conversation("sip:alice@" + TestServer.DOMAIN, 5).get(0).text())
                 .isEqualTo("<b>hi</b>click");
+        assertThat(alice.history().conversation("sip:bob@" + TestServer.DOMAIN, 5).get(0).text())
+                .as("the sender keeps what was sent: the safe subset").isEqualTo("<b>hi</b>click");
     }
 }

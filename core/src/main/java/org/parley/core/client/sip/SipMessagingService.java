@@ -17,6 +17,7 @@ import org.parley.core.client.MessagingService;
 import org.parley.core.contacts.ServiceCodec;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.im.SafeHtml;
 import org.parley.core.model.InstantMessage;
 import org.parley.core.model.InstantMessage.Delivery;
 import org.parley.core.sip.SipErrors;
@@ -75,10 +76,11 @@ final class SipMessagingService implements MessagingService {
         }
         MessageOptions o = options == null ? MessageOptions.NONE : options;
         String subject = subject(o.subject());
+        String body = media.equals("text/html") ? SafeHtml.sanitize(text) : text;
         return engine.call(() -> {
             String session = Uris.isSession(target) ? target : null;
             InstantMessage pending = history.add(target, new InstantMessage(null, requests.aor(), target, session, media,
-                    text, clock.instant(), Delivery.PENDING, subject, o.highPriority()));
+                    body, clock.instant(), Delivery.PENDING, subject, o.highPriority()));
             typingSent.remove(target.toLowerCase(Locale.ROOT));
             if (session == null) {
                 contacts.touched(target);
@@ -90,7 +92,7 @@ final class SipMessagingService implements MessagingService {
             if (o.highPriority()) {
                 requests.header(r, PRIORITY, URGENT);
             }
-            requests.body(r, type.contains("charset") ? type : type + ";charset=UTF-8", text);
+            requests.body(r, type.contains("charset") ? type : type + ";charset=UTF-8", body);
             return inOrder(target, r).thenApply(resp -> {
                 int s = resp.getStatusCode();
                 Delivery d = s == Response.OK ? Delivery.DELIVERED : s == Response.ACCEPTED ? Delivery.STORED

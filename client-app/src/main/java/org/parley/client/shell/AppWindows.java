@@ -15,6 +15,7 @@ import org.parley.client.contacts.OpenConversations;
 import org.parley.client.main.MainWindow;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
+import org.parley.client.signin.RememberedSignIn;
 import org.parley.client.signin.SignInView;
 import org.parley.client.signin.SignInViewModel;
 import org.parley.ui.AppIdentity;
@@ -62,7 +63,10 @@ public final class AppWindows implements Navigator {
         primary.setMinHeight(480);
     }
 
-    /** Shows the sign-in form, filled from the settings and {@code options}; signs in at once when they say so. */
+    /**
+     * Shows the sign-in form, filled from the settings and {@code options}; signs in at once when the command line
+     * gives a password, or with the remembered sign-in when the settings say "sign in at start-up".
+     */
     public void showSignIn(LaunchOptions options) {
         signIn = new SignInViewModel(factory, settings);
         signIn.apply(options);
@@ -73,7 +77,7 @@ public final class AppWindows implements Navigator {
         primary.setTitle(app.title());
         primary.show();
         view.focusFirstEmpty();
-        if (options.signInNow()) {
+        if (options.signInNow() || signIn.signsInAtStart()) {
             signInNow();
         }
     }
@@ -160,6 +164,7 @@ public final class AppWindows implements Navigator {
         session = null;
         main = null;
         if (s != null) {
+            new RememberedSignIn(settings).forget(s.config().username(), s.config().domain());
             s.client().signOut().whenComplete((v, e) -> closeInBackground(s));
         }
         showSignIn(LaunchOptions.defaults());

@@ -50,6 +50,8 @@ public final class SignInView {
         PasswordField password = new PasswordField();
         password.setId("signInPassword");
         password.textProperty().bindBidirectional(vm.passwordProperty());
+        password.promptTextProperty().bind(Bindings.when(vm.passwordRememberedProperty())
+                .then("Remembered (type to change)").otherwise(""));
         CheckBox remember = new CheckBox("_Remember my password");
         remember.setId("rememberMe");
         remember.selectedProperty().bindBidirectional(vm.rememberMeProperty());

@@ -3,6 +3,7 @@ package org.parley.client.signin;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
@@ -21,6 +22,7 @@ import org.parley.client.shell.ClientFactory;
 import org.parley.client.shell.Session;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ClientConfig.Transport;
+import org.parley.core.client.Credentials;
 import org.parley.core.client.UcClient;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
@@ -39,6 +41,7 @@ public final class SignInViewModel {
 
     private final ClientFactory factory;
     private final SettingsStore settings;
+    private final RememberedSignIn remembered;
     private final StringProperty server = new SimpleStringProperty(this, "server", "");
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -47,6 +50,8 @@ public final class SignInViewModel {
     private final BooleanProperty rememberMe = new SimpleBooleanProperty(this, "rememberMe");
     private final BooleanProperty signInAtStart = new SimpleBooleanProperty(this, "signInAtStart");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    /** True when a remembered sign-in exists for the address typed: the password may stay empty. */
+    private final BooleanProperty passwordRemembered = new SimpleBooleanProperty(this, "passwordRemembered");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringBinding problem;
     private final BooleanBinding canSignIn;
@@ -54,13 +59,20 @@ public final class SignInViewModel {
     public SignInViewModel(ClientFactory factory, SettingsStore settings) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.settings = Objects.requireNonNull(settings, "settings");
-        problem = Bindings.createStringBinding(this::validate, server, address, password, port);
+        this.remembered = new RememberedSignIn(settings);
+        problem = Bindings.createStringBinding(this::validate, server, address, password, port, passwordRemembered);
         canSignIn = problem.isEmpty().and(busy.not());
         rememberMe.addListener((obs, old, now) -> {
             if (!now) {
                 signInAtStart.set(false);
+                String[] ud = parseAddress(address.get() == null ? "" : address.get());
+                if (ud != null && passwordRemembered.get()) {
+                    remembered.forget(ud[0], ud[1]);
+                    passwordRemembered.set(false);
+                }
             }
         });
+        address.addListener((obs, old, now) -> lookUpRemembered());
         ClientSettings s = settings.load();
         server.set(s.server());
         address.set(s.address());
@@ -68,6 +80,17 @@ public final class SignInViewModel {
         port.set(s.port() > 0 ? Integer.toString(s.port()) : "");
         rememberMe.set(s.rememberMe());
         signInAtStart.set(s.signInAtStart() && s.rememberMe());
+        lookUpRemembered();
+    }
+
+    private void lookUpRemembered() {
+        String[] ud = parseAddress(address.get() == null ? "" : address.get());
+        passwordRemembered.set(ud != null && rememberMe.get() && remembered.load(ud[0], ud[1]).isPresent());
+    }
+
+    /** True when the settings ask to sign in at start-up and a remembered sign-in exists for the address. */
+    public boolean signsInAtStart() {
+        return signInAtStart.get() && rememberMe.get() && passwordRemembered.get();
     }
 
     /** Fills in what the command line says over what the settings remember. */
@@ -114,7 +137,7 @@ public final class SignInViewModel {
         if (!p.isEmpty() && parsePort(p) == 0) {
             return "The port must be a number from 1 to 65535, or blank for the transport's default.";
         }
-        if (password.get() == null || password.get().isEmpty()) {
+        if ((password.get() == null || password.get().isEmpty()) && !passwordRemembered.get()) {
             return "Enter your password.";
         }
         return "";
@@ -176,19 +199,38 @@ public final class SignInViewModel {
             LOG.info("cannot start the client: {}", e.toString());
             return CompletableFuture.failedFuture(e);
         }
-        char[] secret = password.get().toCharArray();
+        char[] secret = password.get() == null ? new char[0] : password.get().toCharArray();
+        Optional<Credentials.Hashed> kept = secret.length == 0
+                ? remembered.load(config.username(), config.domain()) : Optional.empty();
         CompletableFuture<Session> result = new CompletableFuture<>();
-        client.signIn(secret).whenComplete((v, e) -> {
-            Arrays.fill(secret, '\0');
+        CompletableFuture<Void> attempt = kept.isPresent() ? client.signIn(kept.get())
+                : client.signIn(Credentials.password(secret));
+        attempt.whenComplete((v, e) -> {
             busy.set(false);
             if (e != null) {
+                Arrays.fill(secret, '\0');
                 Throwable cause = SignInErrors.unwrap(e);
                 LOG.info("sign-in as {} failed: {}", config.aor(), cause.toString());
-                error.set(SignInErrors.messageFor(cause, serverLabel()));
+                boolean staleHashes = kept.isPresent() && cause instanceof ParleyException p
+                        && p.code() == ErrorCode.AUTHENTICATION_FAILED;
+                if (staleHashes) {
+                    remembered.forget(config.username(), config.domain());
+                    passwordRemembered.set(false);
+                    error.set("Your remembered password no longer works. Enter your password.");
+                } else {
+                    error.set(SignInErrors.messageFor(cause, serverLabel()));
+                }
                 closeQuietly(client);
                 result.completeExceptionally(cause);
                 return;
             }
+            if (rememberMe.get() && secret.length > 0) {
+                remembered.save(config.username(), config.domain(), secret);
+            } else if (!rememberMe.get()) {
+                remembered.forget(config.username(), config.domain());
+            }
+            Arrays.fill(secret, '\0');
+            passwordRemembered.set(rememberMe.get() && (secret.length > 0 || kept.isPresent()));
             remember(config);
             if (!rememberMe.get()) {
                 password.set("");
@@ -257,6 +299,16 @@ public final class SignInViewModel {
 
     public BooleanProperty signInAtStartProperty() {
         return signInAtStart;
+    }
+
+    public BooleanProperty passwordRememberedProperty() {
+        return passwordRemembered;
+    }
+
+    /** Forgets the remembered sign-in of {@code user@domain} (explicit sign-out, decision 0006). */
+    public void forget(String user, String domain) {
+        remembered.forget(user, domain);
+        passwordRemembered.set(false);
     }
 
     public BooleanProperty busyProperty() {

@@ -46,10 +46,15 @@ final class ContactCell extends ListCell<ContactRow> {
 
     ContactCell() {
         getStyleClass().add("contact-cell");
+        // as wide as the list, never wider: long names and notes end in an ellipsis instead of a horizontal scroll bar
+        setPrefWidth(0);
         chevron.getStyleClass().add("contact-group-chevron");
         headerTitle.getStyleClass().add("contact-group-title");
         headerCount.getStyleClass().add("contact-group-count");
         header = new HBox(8, chevron, headerTitle, headerCount);
+        header.setMinWidth(0);
+        headerTitle.setMinWidth(0);
+        headerCount.setMinWidth(Region.USE_PREF_SIZE);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("contact-group-header");
 
@@ -71,6 +76,7 @@ final class ContactCell extends ListCell<ContactRow> {
         HBox.setHgrow(text, Priority.ALWAYS);
         device.getStyleClass().add("contact-device");
         contact = new HBox(8, lead, text, device);
+        contact.setMinWidth(0);
         contact.setAlignment(Pos.CENTER_LEFT);
         contact.getStyleClass().add("contact-row");
         hint.getStyleClass().add("contact-hint");

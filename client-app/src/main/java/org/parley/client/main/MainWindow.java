@@ -47,7 +47,11 @@ public final class MainWindow {
     public static final double WIDTH = 380;
     public static final double HEIGHT = 720;
 
+    /** Keyboard and mouse tell the idle timers at most this often. */
+    private static final long ACTIVITY_EVERY_NANOS = 5_000_000_000L;
+
     private final MainViewModel vm;
+    private long lastActivity = System.nanoTime() - ACTIVITY_EVERY_NANOS;
     private final ContactListViewModel contacts;
     private final ContactActions actions;
     private final Scene scene;
@@ -126,7 +130,15 @@ public final class MainWindow {
         scene = new Scene(main.root(), WIDTH, HEIGHT);
         appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::focus);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> session.client().presence().userActivity());
+        javafx.event.EventHandler<javafx.event.Event> active = e -> {
+            long now = System.nanoTime();
+            if (now - lastActivity > ACTIVITY_EVERY_NANOS) {
+                lastActivity = now;
+                session.client().presence().userActivity();
+            }
+        };
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, active::handle);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, active::handle);
         vm.start();
         contacts.start();
     }

@@ -176,6 +176,24 @@ class ContactListViewModelTest {
     }
 
     @Test
+    void aDistributionGroupShowsItsMembersUnderItWhenOpenedAndWatchesTheirPresence() {
+        client.members.put("sip:sales@x.test", List.of(ContactCard.of("sip:zoe@x.test", "Zoe"),
+                ContactCard.of("sip:yan@x.test", "Yan")));
+        vm.accept(new ContactList(1, List.of(), List.of(new Contact("sip:sales@x.test", "Sales", ContactKind.DISTRIBUTION_GROUP,
+                List.of(), false, null, null))));
+        ContactItem sales = vm.item("sip:sales@x.test").orElseThrow();
+        assertThat(sales.stateText()).isEqualTo("Distribution group");
+        vm.toggleMembers(sales);
+        assertThat(lines()).startsWith("# Other Contacts (0/1)", "  Sales", "  - Zoe", "  - Yan");
+        assertThat(client.calls).contains("expand sip:sales@x.test", "watch sip:zoe@x.test", "watch sip:yan@x.test");
+        vm.presenceChanged("sip:zoe@x.test", PresenceInfo.of(PresenceState.BUSY), null);
+        assertThat(vm.item("sip:zoe@x.test").orElseThrow().availability())
+                .isEqualTo(org.parley.core.model.Availability.BUSY);
+        vm.toggleMembers(sales);
+        assertThat(lines()).startsWith("# Other Contacts (0/1)", "  Sales", "# Recent Contacts (0)");
+    }
+
+    @Test
     void filteringFiveThousandContactsTakesWellUnderFiftyMillisecondsPerKeystroke() {
         List<Contact> many = new ArrayList<>();
         List<ContactGroup> groups = new ArrayList<>();

@@ -29,6 +29,8 @@ public final class FakeClient implements UcClient {
     public ContactList list = ContactList.EMPTY;
     public final Map<String, PresenceInfo> presence = new HashMap<>();
     public final List<String> customStates = new ArrayList<>();
+    /** Members of distribution groups by group URI, for {@code contacts().expand}. */
+    public final Map<String, List<org.parley.core.model.ContactCard>> members = new HashMap<>();
     public Function<String, CompletableFuture<DirectoryPage>> directory =
             q -> CompletableFuture.completedFuture(new DirectoryPage(q, 0, 20, 0, List.of()));
     public final List<String> calls = new ArrayList<>();
@@ -71,6 +73,7 @@ public final class FakeClient implements UcClient {
         return proxy(ContactsService.class, (name, args) -> switch (name) {
             case "current" -> list;
             case "recent" -> List.of();
+            case "expand" -> CompletableFuture.completedFuture(members.getOrDefault((String) args[0], List.of()));
             default -> null;
         });
     }

@@ -88,4 +88,38 @@ class ContactListScreenTest {
                 .orElse(false));
         app.snapshot("main-with-contact");
     }
+
+    @Test
+    void f2RenamesTheSelectedGroupAndTheContextMenuKeyOpensItsMenu(FxRobot robot) throws Exception {
+        app = SignedInApp.signIn(parley.server(), parties, data, "bob");
+        app.windows().session().orElseThrow().client().contacts().addGroup("Team").get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> header("Team") >= 0);
+        javafx.scene.control.ListView<?> list = robot.lookup("#contactList").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(header("Team"));
+        });
+
+        robot.type(KeyCode.F2);
+        robot.lookup("#groupNameField").queryAs(TextField.class);
+        robot.interact(() -> robot.lookup("#groupNameField").queryAs(TextField.class).setText("Core team"));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> header("Core team") >= 0);
+        assertThat(list.getSelectionModel().getSelectedIndex()).as("the renamed header stays selected")
+                .isEqualTo(header("Core team"));
+
+        robot.type(KeyCode.CONTEXT_MENU);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#menuRenameGroup").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private int header(String title) {
+        var rows = app.main().contacts().rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ContactRow.Header h && h.title().equals(title)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

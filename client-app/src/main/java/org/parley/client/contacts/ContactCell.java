@@ -41,10 +41,12 @@ final class ContactCell extends ListCell<ContactRow> {
     // hint
     private final Label hint = new Label();
 
+    private final javafx.scene.control.Button add = new javafx.scene.control.Button(null, new FontIcon(Feather.USER_PLUS));
     private final InvalidationListener repaint = obs -> paintEntry();
     private ContactItem shown;
 
-    ContactCell() {
+    /** {@code onAdd} opens the "Add to group" menu of a directory result at the given button. */
+    ContactCell(java.util.function.BiConsumer<ContactItem, javafx.scene.Node> onAdd) {
         getStyleClass().add("contact-cell");
         // as wide as the list, never wider: long names and notes end in an ellipsis instead of a horizontal scroll bar
         setPrefWidth(0);
@@ -75,7 +77,16 @@ final class ContactCell extends ListCell<ContactRow> {
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         device.getStyleClass().add("contact-device");
-        contact = new HBox(8, lead, text, device);
+        add.getStyleClass().addAll("flat", "button-icon", "contact-add");
+        add.setAccessibleText("Add to group");
+        add.setTooltip(new javafx.scene.control.Tooltip("Add to group…"));
+        add.setFocusTraversable(false);
+        add.setOnAction(e -> {
+            if (shown != null) {
+                onAdd.accept(shown, add);
+            }
+        });
+        contact = new HBox(8, lead, text, device, add);
         contact.setMinWidth(0);
         contact.setAlignment(Pos.CENTER_LEFT);
         contact.getStyleClass().add("contact-row");
@@ -109,6 +120,9 @@ final class ContactCell extends ListCell<ContactRow> {
         } else if (row instanceof Entry e) {
             getStyleClass().add(e.member() ? "contact-cell-member" : "contact-cell-entry");
             shown = e.item();
+            boolean result = e.section() == ContactRow.Section.DIRECTORY;
+            add.setVisible(result);
+            add.setManaged(result);
             shown.presenceProperty().addListener(repaint);
             shown.nameProperty().addListener(repaint);
             paintEntry();

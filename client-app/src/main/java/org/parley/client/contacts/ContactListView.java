@@ -199,7 +199,16 @@ public final class ContactListView {
     }
 
     private ContactCell cell() {
-        ContactCell cell = new ContactCell();
+        ContactCell cell = new ContactCell((item, at) -> {
+            ContextMenu m = new ContextMenu(menus.addMenu(item).getItems().toArray(new javafx.scene.control.MenuItem[0]));
+            m.getStyleClass().add("contact-menu");
+            javafx.geometry.Bounds b = at.localToScreen(at.getBoundsInLocal());
+            if (showing != null) {
+                showing.hide();
+            }
+            showing = m;
+            m.show(at, b.getMinX(), b.getMaxY());
+        });
         cell.setOnMouseClicked(m -> {
             ContactRow row = cell.getItem();
             if (m.getButton() != MouseButton.PRIMARY || row == null) {

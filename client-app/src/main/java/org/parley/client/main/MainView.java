@@ -63,6 +63,7 @@ public final class MainView {
         menu.getStyleClass().addAll("flat", "button-icon", "main-menu");
         menu.setGraphic(new FontIcon(Feather.SETTINGS));
         menu.setAccessibleText("Menu");
+        menu.setTooltip(new javafx.scene.control.Tooltip("Options, history, sign out"));
         HBox header = new HBox(16, avatar, who, menu);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("main-header");

@@ -65,6 +65,8 @@ class ContactListScreenTest {
         assertThat(robot.lookup("#searchField").queryAs(TextField.class).isFocused()).isTrue();
         robot.write("alice");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.DIRECTORY).isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellOf(robot, Section.DIRECTORY)
+                .map(c -> "Available".equals(((Label) c.lookup(".contact-state")).getText())).orElse(false));
         app.snapshot("search-directory");
 
         robot.rightClickOn(cellOf(robot, Section.DIRECTORY).orElseThrow());

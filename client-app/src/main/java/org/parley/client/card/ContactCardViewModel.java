@@ -83,8 +83,9 @@ public final class ContactCardViewModel {
         } else if (mine != null && present(mine.displayName())) {
             name.set(mine.displayName());
         }
-        availability.set(p.availability());
-        state.set(present(p.customState()) ? p.customState() : p.state().label());
+        boolean phone = uri.startsWith("tel:");
+        availability.set(phone ? Availability.UNKNOWN : p.availability());
+        state.set(phone ? "Phone contact" : present(p.customState()) ? p.customState() : p.state().label());
         note.set(present(p.note()) ? p.note() : "");
         List<Field> out = new ArrayList<>();
         if (c != null) {
@@ -95,6 +96,9 @@ public final class ContactCardViewModel {
             add(out, "workPhone", "Work phone", c.workPhone());
             add(out, "mobilePhone", "Mobile", c.mobilePhone());
             add(out, "homePhone", "Home phone", c.homePhone());
+        }
+        if (phone) {
+            add(out, "phone", "Phone", uri.substring(4));
         }
         add(out, "location", "Location", p.location());
         if (!p.devices().isEmpty()) {

@@ -33,7 +33,7 @@ public final class MainView {
      * @param listStatus the contact list's last failure, "" when none
      */
     public MainView(MainViewModel vm, MenuButton menu, Node tools, Node search, Node list,
-                    javafx.beans.value.ObservableStringValue listStatus) {
+                    javafx.beans.property.StringProperty listStatus) {
         Objects.requireNonNull(vm, "vm");
         Avatar avatar = new Avatar(48);
         avatar.setId("ownAvatar");
@@ -117,7 +117,11 @@ public final class MainView {
                 vm.statusProperty(), listStatus));
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
-        status.setOnMouseClicked(e -> status.setVisible(false));
+        status.setTooltip(new javafx.scene.control.Tooltip("Click to dismiss"));
+        status.setOnMouseClicked(e -> {
+            vm.clearStatus();
+            listStatus.set("");
+        });
 
         VBox.setVgrow(list, Priority.ALWAYS);
         root = new VBox(me, banner, searchRow, list, status);

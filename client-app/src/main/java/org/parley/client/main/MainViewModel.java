@@ -168,6 +168,10 @@ public final class MainViewModel {
         });
     }
 
+    public void clearStatus() {
+        status.set("");
+    }
+
     public Session session() {
         return session;
     }

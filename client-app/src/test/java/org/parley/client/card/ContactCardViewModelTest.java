@@ -101,4 +101,13 @@ class ContactCardViewModelTest {
         assertThat(granted).as("the server's echo is not sent back").containsExactly(AccessLevel.TEAM);
         assertThat(vm.effectiveLevelProperty().get()).isEqualTo("Team");
     }
+
+    @Test
+    void aPhoneContactShowsItsNumberInsteadOfPresence() {
+        ContactCardViewModel phone = new ContactCardViewModel("tel:+15550199", "Pizza Place",
+                new SimpleObjectProperty<>(), new SimpleObjectProperty<>(), new SimpleObjectProperty<>(),
+                level -> CompletableFuture.completedFuture(null));
+        assertThat(phone.stateProperty().get()).isEqualTo("Phone contact");
+        assertThat(phone.fields()).containsExactly(new Field("phone", "Phone", "+15550199"));
+    }
 }

@@ -44,6 +44,8 @@ final class ContactCell extends ListCell<ContactRow> {
     private final javafx.scene.control.Button add = new javafx.scene.control.Button(null, new FontIcon(Feather.USER_PLUS));
     private final InvalidationListener repaint = obs -> paintEntry();
     private ContactItem shown;
+    private String kindClass;
+    private org.parley.core.model.Availability dotShows = org.parley.core.model.Availability.UNKNOWN;
 
     /** {@code onAdd} opens the "Add to group" menu of a directory result at the given button. */
     ContactCell(java.util.function.BiConsumer<ContactItem, javafx.scene.Node> onAdd) {
@@ -98,40 +100,72 @@ final class ContactCell extends ListCell<ContactRow> {
     @Override
     protected void updateItem(ContactRow row, boolean empty) {
         super.updateItem(row, empty);
-        if (shown != null) {
-            shown.presenceProperty().removeListener(repaint);
-            shown.nameProperty().removeListener(repaint);
-            shown = null;
-        }
-        getStyleClass().removeAll("contact-cell-header", "contact-cell-entry", "contact-cell-hint", "contact-cell-member");
         setText(null);
         if (empty || row == null) {
+            follow(null);
+            kind(null);
             setGraphic(null);
             setAccessibleText(null);
             return;
         }
         if (row instanceof Header h) {
-            getStyleClass().add("contact-cell-header");
+            follow(null);
+            kind("contact-cell-header");
             chevron.setIconCode(h.collapsed() ? Feather.CHEVRON_RIGHT : Feather.CHEVRON_DOWN);
             headerTitle.setText(h.title());
             headerCount.setText("(" + h.countText() + ")");
-            setGraphic(header);
+            graphic(header);
             setAccessibleText(h.title() + ", " + h.countText() + (h.collapsed() ? ", collapsed" : ""));
         } else if (row instanceof Entry e) {
-            getStyleClass().add(e.member() ? "contact-cell-member" : "contact-cell-entry");
-            shown = e.item();
+            kind(e.member() ? "contact-cell-member" : "contact-cell-entry");
             boolean result = e.section() == ContactRow.Section.DIRECTORY;
             add.setVisible(result);
             add.setManaged(result);
-            shown.presenceProperty().addListener(repaint);
-            shown.nameProperty().addListener(repaint);
+            follow(e.item());
             paintEntry();
-            setGraphic(contact);
+            graphic(contact);
         } else if (row instanceof Hint h) {
-            getStyleClass().add("contact-cell-hint");
+            follow(null);
+            kind("contact-cell-hint");
             hint.setText(h.text());
-            setGraphic(hint);
+            graphic(hint);
             setAccessibleText(h.text());
+        }
+    }
+
+    /** Listens to {@code item} (and no longer to the one shown before); nothing changes for the same item. */
+    private void follow(ContactItem item) {
+        if (item == shown) {
+            return;
+        }
+        if (shown != null) {
+            shown.presenceProperty().removeListener(repaint);
+            shown.nameProperty().removeListener(repaint);
+        }
+        shown = item;
+        if (item != null) {
+            item.presenceProperty().addListener(repaint);
+            item.nameProperty().addListener(repaint);
+        }
+    }
+
+    /** Switches the row-kind style class only when it changes (a class change restyles the whole cell). */
+    private void kind(String styleClass) {
+        if (java.util.Objects.equals(styleClass, kindClass)) {
+            return;
+        }
+        if (kindClass != null) {
+            getStyleClass().remove(kindClass);
+        }
+        kindClass = styleClass;
+        if (styleClass != null) {
+            getStyleClass().add(styleClass);
+        }
+    }
+
+    private void graphic(javafx.scene.Node g) {
+        if (getGraphic() != g) {
+            setGraphic(g);
         }
     }
 
@@ -147,7 +181,10 @@ final class ContactCell extends ListCell<ContactRow> {
         if (!user) {
             kindIcon.setIconCode(i.kind() == ContactKind.PHONE ? Feather.PHONE : Feather.USERS);
         }
-        dot.setAvailability(i.availability());
+        if (i.availability() != dotShows) {
+            dotShows = i.availability();
+            dot.setAvailability(dotShows);
+        }
         name.setText(i.name());
         state.setText(i.stateText());
         String n = user && p.note() != null ? p.note() : "";

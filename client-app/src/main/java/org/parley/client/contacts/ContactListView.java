@@ -33,7 +33,16 @@ public final class ContactListView {
     private ContextMenu showing;
     private boolean menuEventSeen;
 
-    public ContactListView(ContactListViewModel vm, ContactActions actions, ContactDialogs dialogs) {
+    /**
+     * Rows share one height, derived from the font size: a virtual flow of fixed-size cells never measures rows, so
+     * replacing 5,000 rows costs what the visible ones do.
+     */
+    static double rowHeight(double fontSize) {
+        return Math.ceil(fontSize * 3.25);
+    }
+
+    public ContactListView(ContactListViewModel vm, ContactActions actions, ContactDialogs dialogs,
+                           javafx.beans.value.ObservableNumberValue fontSize) {
         this.vm = Objects.requireNonNull(vm, "vm");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -44,6 +53,8 @@ public final class ContactListView {
         list.setItems(vm.rows());
         list.setPlaceholder(new Label("No contacts yet. Search the directory above to add people."));
         list.setCellFactory(v -> cell());
+        list.setFixedCellSize(rowHeight(fontSize.doubleValue()));
+        fontSize.addListener((obs, old, now) -> list.setFixedCellSize(rowHeight(now.doubleValue())));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!vm.isUpdating()) {
                 selectedKey = now == null ? null : now.key();

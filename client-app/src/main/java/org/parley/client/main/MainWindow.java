@@ -76,7 +76,7 @@ public final class MainWindow {
         contacts.sortByPresenceProperty().addListener((obs, old, now) -> keep.run());
         actions = new ContactActions(contacts, navigator, browser);
         ContactDialogs dialogs = new ContactDialogs(contacts, actions, appearance, () -> stage);
-        ContactListView listView = new ContactListView(contacts, actions, dialogs);
+        ContactListView listView = new ContactListView(contacts, actions, dialogs, appearance.fontSizeProperty());
         SearchViewModel searchVm = new SearchViewModel(session.client().directory(), contacts,
                 Later.fx(SEARCH_DEBOUNCE_MILLIS));
         SearchView search = new SearchView(searchVm, listView::focusFirstContact, listView::openFirstContact);

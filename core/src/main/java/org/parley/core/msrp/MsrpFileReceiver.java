@@ -48,6 +48,7 @@ public final class MsrpFileReceiver {
 
     /**
      * @param listener      from {@link MsrpSockets#listen}; closed once the sender connected
+     * @param target        an existing file to write into (never created here: a file deleted meanwhile stays deleted)
      * @param timeoutMillis how long to wait for the sender to connect, and the longest silence during the transfer
      */
     public MsrpFileReceiver(MsrpUri local, ServerSocket listener, Path target, long size, int maxChunk,
@@ -96,7 +97,7 @@ public final class MsrpFileReceiver {
         } finally {
             MsrpSockets.closeQuietly(listener);
         }
-        try (s; FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (s; FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             s.setSoTimeout(timeoutMillis);
             MsrpReader reader = new MsrpReader(s.getInputStream(), maxChunk);

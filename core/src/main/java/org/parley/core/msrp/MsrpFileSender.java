@@ -76,6 +76,8 @@ public final class MsrpFileSender {
     public void abort() {
         aborted = true;
         finished.set(true);
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)
+                .execute(() -> MsrpSockets.closeQuietly(socket));
     }
 
     /** Closes the connection without further events. */

@@ -36,6 +36,8 @@ final class IncomingTransfer extends Transfer {
     private MsrpFileReceiver receiver;
     private Path temp;
     private volatile boolean stopped;
+    /** The MSRP side has every byte and reports the verdict itself before it closes. */
+    private volatile boolean verdict;
 
     IncomingTransfer(Context ctx, String id, Incoming invite, FileSdp offer) {
         super(ctx, id, ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
@@ -123,6 +125,7 @@ final class IncomingTransfer extends Transfer {
 
     /** On the MSRP thread: size and hash as offered, then the final name. Null when kept, else why not. */
     String verifyAndSave(Path directory) {
+        verdict = true;
         String problem = null;
         Path saved = null;
         try {
@@ -186,7 +189,7 @@ final class IncomingTransfer extends Transfer {
     @Override
     void release() {
         stopped = true;
-        if (receiver != null) {
+        if (receiver != null && !verdict) {
             if (state == State.CANCELLED) {
                 receiver.stop();
             } else {

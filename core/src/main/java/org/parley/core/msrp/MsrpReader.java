@@ -61,8 +61,8 @@ public final class MsrpReader {
                 break;
             }
             int colon = h.indexOf(':');
-            if (colon <= 0 || headers.size() >= MAX_HEADERS) {
-                throw new MsrpException(colon <= 0 ? "malformed MSRP header line '" + shorten(h) + "'"
+            if (colon <= 0 || !h.substring(0, colon).matches("[A-Za-z0-9-]+") || headers.size() >= MAX_HEADERS) {
+                throw new MsrpException(headers.size() < MAX_HEADERS ? "malformed MSRP header line '" + shorten(h) + "'"
                         : "more than " + MAX_HEADERS + " MSRP headers");
             }
             headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());

@@ -250,24 +250,43 @@ class FileTransferTest {
     }
 
     @Test
-    void anOfferedNameWithDirectoriesIsSavedInsideTheChosenDirectory() throws Exception {
+    void aTakenNameIsSavedUnderTheNextFreeName() throws Exception {
         var alice = clients.signedIn(parley.server(), Transport.UDP, "alice");
         var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
         Events b = new Events(bob);
         Path in = inbox();
         Files.writeString(in.resolve("passwd"), "already here");
-        // the name on the wire is the file's own name; a hostile sender's client would put a path there, which
-        // the receiver reduces to its last part (SavedFiles is unit-tested with such names in core)
         Path file = randomFile("passwd", 4000);
 
         alice.files().send("bob", file);
-        FileTransfer offer = b.awaitOffer();
-        bob.files().accept(offer.id(), in);
+        bob.files().accept(b.awaitOffer().id(), in);
 
         FileTransfer got = b.awaitFinal(Direction.INCOMING);
         assertThat(got.state()).isEqualTo(State.COMPLETED);
         assertThat(got.path()).isEqualTo(in.resolve("passwd (1)"));
         assertThat(Files.readString(in.resolve("passwd"))).isEqualTo("already here");
         assertThat(Files.mismatch(got.path(), file)).isEqualTo(-1L);
+    }
+
+    @Test
+    void theFirstOfSeveralDevicesToAcceptGetsTheFileAndTheOthersAreCancelled() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TCP, "alice");
+        var bobDesk = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        var bobLaptop = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        Events a = new Events(alice);
+        Events desk = new Events(bobDesk);
+        Events laptop = new Events(bobLaptop);
+        Path in = inbox();
+        Path file = randomFile("agenda.txt", 20_000);
+
+        alice.files().send("bob", file);
+        FileTransfer onLaptop = laptop.awaitOffer();
+        desk.awaitOffer();
+        bobLaptop.files().accept(onLaptop.id(), in);
+
+        assertThat(laptop.awaitFinal(Direction.INCOMING).state()).isEqualTo(State.COMPLETED);
+        assertThat(a.awaitFinal(Direction.OUTGOING).state()).isEqualTo(State.COMPLETED);
+        assertThat(desk.awaitFinal(Direction.INCOMING).state()).isEqualTo(State.CANCELLED);
+        assertThat(filesIn(in)).containsExactly(in.resolve("agenda.txt"));
     }
 }

@@ -9,9 +9,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,25 +60,13 @@ class HostileFileOfferTest {
                     + "a=path:msrps://127.0.0.1:9/evil1;tcp\na=setup:active\na=fingerprint:" + mallory.fingerprint() + "\n"
                     + "a=file-selector:name:\"" + name + "\" type:application/octet-stream size:" + content.length
                     + " hash:sha-1:" + hash + "\na=file-transfer-id:x1\n";
-            CompletableFuture<SipMessage> answer = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return raw.authenticated(TestServer.password("alice"), "INVITE", target, (cseq, extra) ->
-                            "INVITE " + target + " SIP/2.0\n"
-                                    + "Via: " + raw.via(SipTestClient.newBranch()) + "\n"
-                                    + "Max-Forwards: 70\nFrom: <sip:alice@" + TestServer.DOMAIN + ">;tag=" + tag + "\n"
-                                    + "To: <" + target + ">\nCall-ID: " + callId + "\nCSeq: " + cseq + " INVITE\n"
-                                    + "Contact: <" + raw.contact() + ">\nContent-Type: application/sdp\n" + extra
-                                    + "\n" + sdp);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            sendInvite(raw, target, callId, tag, sdp);
             ReconnectTest.waitFor(() -> !events.isEmpty(), 5000);
             FileTransfer offered = events.get(0);
             if (offered.state() == State.OFFERED) {
                 bob.files().accept(offered.id(), in);
             }
-            SipMessage ok = answer.get(10, TimeUnit.SECONDS);
+            SipMessage ok = finalAnswer(raw, 10);
             assertThat(ok.status()).isEqualTo(200);
             String path = ok.body().lines().filter(l -> l.startsWith("a=path:")).findFirst().orElseThrow().substring(7).trim();
             String fingerprint = ok.body().lines().filter(l -> l.startsWith("a=fingerprint:")).findFirst().orElseThrow()
@@ -109,6 +95,36 @@ class HostileFileOfferTest {
             sender.close();
             return events.get(events.size() - 1);
         }
+    }
+
+    /** INVITE as alice: the 407 is ACKed and the INVITE sent again with credentials. */
+    private static void sendInvite(SipTestClient raw, String target, String callId, String tag, String sdp) throws Exception {
+        java.util.function.BiFunction<Integer, String, String> invite = (cseq, extra) -> "INVITE " + target + " SIP/2.0\n"
+                + "Via: " + raw.via(SipTestClient.newBranch()) + "\n"
+                + "Max-Forwards: 70\nFrom: <sip:alice@" + TestServer.DOMAIN + ">;tag=" + tag + "\n"
+                + "To: <" + target + ">\nCall-ID: " + callId + "\nCSeq: " + cseq + " INVITE\n"
+                + "Contact: <" + raw.contact() + ">\nContent-Type: application/sdp\n" + extra + "\n" + sdp;
+        int first = raw.nextCseq();
+        String request = invite.apply(first, "");
+        raw.send(request);
+        SipMessage challenge = raw.expect(m -> m.isResponse() && m.status() == 407, java.time.Duration.ofSeconds(5));
+        assertThat(challenge).as("407 to the first INVITE").isNotNull();
+        String via = request.lines().filter(l -> l.startsWith("Via: ")).findFirst().orElseThrow();
+        raw.send("ACK " + target + " SIP/2.0\n" + via + "\nMax-Forwards: 70\n"
+                + "From: <sip:alice@" + TestServer.DOMAIN + ">;tag=" + tag + "\n"
+                + "To: <" + target + ">;tag=" + challenge.tag("to") + "\nCall-ID: " + callId + "\nCSeq: " + first
+                + " ACK\n\n");
+        String auth = SipTestClient.authorization(challenge.headers("proxy-authenticate").get(0), "alice",
+                TestServer.password("alice"), "INVITE", target);
+        raw.send(invite.apply(raw.nextCseq(), "Proxy-Authorization: " + auth + "\n"));
+    }
+
+    /** The final answer to the authenticated INVITE (provisional responses and repeated 407s skipped). */
+    private static SipMessage finalAnswer(SipTestClient raw, int seconds) throws Exception {
+        SipMessage m = raw.expect(r -> r.isResponse() && r.status() >= 200 && r.status() != 407
+                && r.header("cseq") != null && r.header("cseq").endsWith("INVITE"), java.time.Duration.ofSeconds(seconds));
+        assertThat(m).as("final answer to the INVITE").isNotNull();
+        return m;
     }
 
     private static List<Path> filesIn(Path dir) throws Exception {
@@ -145,5 +161,23 @@ class HostileFileOfferTest {
         assertThat(got.state()).isEqualTo(State.FAILED);
         assertThat(got.error().getMessage()).contains("SHA-1");
         assertThat(filesIn(in)).isEmpty();
+    }
+
+    @Test
+    void anOfferWithoutAMessageStreamIsAnswered488() throws Exception {
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        List<FileTransfer> events = new CopyOnWriteArrayList<>();
+        bob.files().addListener(events::add);
+        try (SipTestClient raw = new SipTestClient(SipTestClient.Transport.UDP, "127.0.0.1", parley.server().sipPort(),
+                "alice", TestServer.DOMAIN)) {
+            String target = "sip:bob@" + TestServer.DOMAIN;
+            String callId = UUID.randomUUID() + "@127.0.0.1";
+            String sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 4000 RTP/AVP 0\n";
+            sendInvite(raw, target, callId, "a1", sdp);
+            SipMessage answer = finalAnswer(raw, 5);
+
+            assertThat(answer.status()).isEqualTo(488);
+            assertThat(events).isEmpty();
+        }
     }
 }

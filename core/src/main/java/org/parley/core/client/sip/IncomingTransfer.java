@@ -48,7 +48,7 @@ final class IncomingTransfer extends Transfer {
 
     /** Rings, or refuses an offer this client cannot take (488, published as FAILED). */
     void offered() {
-        ctx.router().bind(InviteDialog.callId(invite.request()), this);
+        bind(InviteDialog.callId(invite.request()));
         String problem = null;
         if (size > ctx.maxBytes()) {
             problem = "the file is larger than the " + ctx.maxBytes() + " bytes this client accepts";

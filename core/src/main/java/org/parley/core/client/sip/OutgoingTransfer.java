@@ -52,7 +52,7 @@ final class OutgoingTransfer extends Transfer {
                 fileName, contentType, size, sha1, id);
         invite = ctx.requests().outOfDialog(Request.INVITE, target);
         ctx.requests().body(invite, FileSdp.CONTENT_TYPE, sdp.encode(ctx.localHost(), sessionId));
-        ctx.router().bind(InviteDialog.callId(invite), this);
+        bind(InviteDialog.callId(invite));
         ctx.ua().send(invite, OFFER_TIMEOUT, ct -> inviteTx = ct).whenComplete(this::onAnswer);
     }
 

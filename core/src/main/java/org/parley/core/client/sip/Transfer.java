@@ -50,6 +50,8 @@ abstract class Transfer implements InviteRouter.SessionHandler {
     ParleyException error;
     private long lastProgress;
     InviteDialog dialog;
+    /** The Call-ID this transfer claimed in the {@link InviteRouter}, released a while after it ends. */
+    String callId;
     private boolean byeDone;
 
     Transfer(Context ctx, String id, String peer, String fileName, long size, String contentType, Direction direction,
@@ -99,9 +101,9 @@ abstract class Transfer implements InviteRouter.SessionHandler {
         LOG.debug("file transfer {} ({} {}) ended {}{}", id, direction, fileName, end, why == null ? "" : ": " + why.getMessage());
         release();
         publish();
-        if (dialog != null) {
-            String callId = dialog.callId();
-            ctx.engine().schedule(() -> ctx.router().unbind(callId), Duration.ofSeconds(32));
+        if (callId != null) {
+            String bound = callId;
+            ctx.engine().schedule(() -> ctx.router().unbind(bound), Duration.ofSeconds(32));
         }
         return true;
     }
@@ -130,6 +132,11 @@ abstract class Transfer implements InviteRouter.SessionHandler {
         if (!state.isFinal()) {
             finish(State.CANCELLED, null);
         }
+    }
+
+    void bind(String id) {
+        callId = id;
+        ctx.router().bind(id, this);
     }
 
     /** Closes sockets and files of this transfer (engine thread). */

@@ -46,6 +46,11 @@ class HostileFileOfferTest {
 
     /** Offers {@code content} as {@code name} with {@code hash}; bob accepts into {@code in}; returns bob's end state. */
     private FileTransfer offer(String name, byte[] content, String hash, Path in) throws Exception {
+        return offer(name, content, hash, in, mallory);
+    }
+
+    /** As above, but the MSRP connection presents {@code presents}' certificate (the SDP names mallory's). */
+    private FileTransfer offer(String name, byte[] content, String hash, Path in, TlsIdentity presents) throws Exception {
         var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
         List<FileTransfer> events = new CopyOnWriteArrayList<>();
         bob.files().addListener(events::add);
@@ -72,7 +77,7 @@ class HostileFileOfferTest {
             String fingerprint = ok.body().lines().filter(l -> l.startsWith("a=fingerprint:")).findFirst().orElseThrow()
                     .substring(14).trim();
             MsrpFileSender sender = new MsrpFileSender(MsrpUri.parse("msrps://127.0.0.1:9/evil1;tcp"), MsrpUri.parse(path),
-                    file, content.length, "application/octet-stream", 65536, mallory.context(fingerprint), 5000,
+                    file, content.length, "application/octet-stream", 65536, presents.context(fingerprint), 5000,
                     new MsrpFileSender.Events() {
                         @Override
                         public void progress(long confirmed) {
@@ -160,6 +165,18 @@ class HostileFileOfferTest {
 
         assertThat(got.state()).isEqualTo(State.FAILED);
         assertThat(got.error().getMessage()).contains("SHA-1");
+        assertThat(filesIn(in)).isEmpty();
+    }
+
+    @Test
+    void aSenderWhoseCertificateIsNotTheOneInItsOfferFailsAndLeavesNoFile() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("inbox"));
+        byte[] content = "signed contract".getBytes(StandardCharsets.UTF_8);
+
+        FileTransfer got = offer("contract.txt", content, sha1(content), in, TlsIdentity.generate("someone-else"));
+
+        assertThat(got.state()).isEqualTo(State.FAILED);
+        assertThat(got.error().getMessage()).contains("does not match the fingerprint");
         assertThat(filesIn(in)).isEmpty();
     }
 

@@ -74,6 +74,11 @@ public final class MainView {
         note.setAccessibleText("Personal note (Enter publishes)");
         note.textProperty().bindBidirectional(vm.noteProperty());
         note.setOnAction(e -> vm.publishNote());
+        note.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                vm.publishNoteIfChanged();
+            }
+        });
         note.getStyleClass().add("note-field");
         ComboBox<String> location = new ComboBox<>();
         location.setId("locationField");

@@ -48,6 +48,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private boolean applying;
+    private String publishedNote = "";
 
     public MainViewModel(Session session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -61,6 +62,7 @@ public final class MainViewModel {
         PresenceInfo own = session.client().presence().own();
         applyOwn(own);
         note.set(own == null || own.note() == null ? "" : own.note());
+        publishedNote = note.get();
         location.set(own == null || own.location() == null ? "" : own.location());
     }
 
@@ -144,10 +146,19 @@ public final class MainViewModel {
         return track(f, "Cannot change your presence");
     }
 
-    /** Publishes the note as typed (Enter in the note field). */
+    /** Publishes the note as typed (Enter in the note field, or leaving it changed). */
     public CompletableFuture<Void> publishNote() {
         String n = note.get() == null ? "" : note.get().trim();
+        publishedNote = n;
         return track(session.client().presence().setNote(n.isEmpty() ? null : n), "Cannot publish your note");
+    }
+
+    /** Publishes the note if it differs from the last one published (the field lost the focus). */
+    public void publishNoteIfChanged() {
+        String n = note.get() == null ? "" : note.get().trim();
+        if (!n.equals(publishedNote)) {
+            publishNote();
+        }
     }
 
     /** Publishes the location ("Office", "Home" or any text; blank clears it). */

@@ -54,4 +54,14 @@ class MainViewModelTest {
         vm.publishLocation();
         assertThat(client.calls).contains("setNote In Berlin", "setLocation null");
     }
+
+    @Test
+    void leavingTheNoteFieldPublishesOnlyAChangedNote() {
+        vm.publishNoteIfChanged();
+        assertThat(client.calls).noneMatch(c -> c.startsWith("setNote"));
+        vm.noteProperty().set("Out at four");
+        vm.publishNoteIfChanged();
+        vm.publishNoteIfChanged();
+        assertThat(client.calls.stream().filter(c -> c.startsWith("setNote"))).containsExactly("setNote Out at four");
+    }
 }

@@ -60,20 +60,32 @@ class SignInScreenTest {
         FxToolkit.cleanupStages();
     }
 
+    /** Fills the form; only the success test types (robot typing is slow on a busy machine). */
     private void fill(FxRobot robot, String address, String password, int port) {
+        fill(robot, address, password, port, false);
+    }
+
+    private void fill(FxRobot robot, String address, String password, int port, boolean type) {
         robot.interact(() -> {
             robot.lookup("#signInServer").queryAs(TextField.class).setText("127.0.0.1");
             robot.lookup("#signInPort").queryAs(TextField.class).setText(Integer.toString(port));
             windows.signInViewModel().orElseThrow().transportProperty()
                     .set(org.parley.core.client.ClientConfig.Transport.TCP);
         });
-        robot.clickOn("#signInAddress").write(address);
-        robot.clickOn("#signInPassword").write(password);
+        if (type) {
+            robot.clickOn("#signInAddress").write(address);
+            robot.clickOn("#signInPassword").write(password);
+        } else {
+            robot.interact(() -> {
+                robot.lookup("#signInAddress").queryAs(TextField.class).setText(address);
+                robot.lookup("#signInPassword").queryAs(TextField.class).setText(password);
+            });
+        }
     }
 
     @Test
     void signInWithTheRightPasswordOpensTheMainWindowWithMyName(FxRobot robot) throws Exception {
-        fill(robot, "alice@parley.test", "pw-alice", parley.server().sipPort());
+        fill(robot, "alice@parley.test", "pw-alice", parley.server().sipPort(), true);
         robot.clickOn("#signInButton");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene().lookup("#mainView") != null);
@@ -116,6 +128,26 @@ class SignInScreenTest {
         assertThat(robot.lookup("#signInButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#signInHint").queryAs(Label.class).getText()).contains("name@domain");
         snapshot("signin-invalid");
+    }
+
+    @Test
+    void rememberedSignInWithSignInAtStartSignsInWhenTheAppStartsAgain(FxRobot robot) throws Exception {
+        fill(robot, "alice@parley.test", "pw-alice", parley.server().sipPort());
+        robot.clickOn("#rememberMe").clickOn("#signInAtStart").clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> windows.session().isPresent());
+        assertThat(java.nio.file.Files.readString(windows.session().orElseThrow().dataDir()
+                .resolve(RememberedSignIn.FILE))).doesNotContain("pw-alice");
+
+        FxToolkit.setupFixture(() -> {
+            windows.close();
+            Appearance appearance = new Appearance(new ThemeSwitcher(), Theme.LIGHT, 13);
+            windows = new AppWindows(stage, new AppIdentity("Parley Communicator", Feather.MESSAGE_CIRCLE), "1.0-test",
+                    parties.appFactory(), new SettingsStore(data), appearance, uri -> { }, () -> { });
+            windows.showSignIn(LaunchOptions.defaults());
+        });
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> windows.session().isPresent());
+        assertThat(windows.session().orElseThrow().aor()).isEqualTo("sip:alice@parley.test");
     }
 
     private void snapshot(String name) {

@@ -52,21 +52,21 @@ public final class TextTokens {
             if (url.length() <= "www.".length() || url.endsWith("://")) {
                 continue;
             }
-            emoticons(text.substring(pos, m.start()), out);
+            emoticons(text.substring(pos, m.start()), pos == 0 || Character.isWhitespace(text.charAt(pos - 1)), out);
             String target = url.regionMatches(true, 0, "www.", 0, 4) ? "http://" + url : url;
             out.add(new Token(Kind.LINK, url, target, null));
             pos = end;
         }
-        emoticons(text.substring(pos), out);
+        emoticons(text.substring(pos), pos == 0 || Character.isWhitespace(text.charAt(pos - 1)), out);
         return out;
     }
 
-    private static void emoticons(String text, List<Token> out) {
+    private static void emoticons(String text, boolean wordStart, List<Token> out) {
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
             String[] hit = null;
-            if (i == 0 || Character.isWhitespace(text.charAt(i - 1))) {
+            if (i == 0 ? wordStart : Character.isWhitespace(text.charAt(i - 1))) {
                 for (String[] c : CODES) {
                     int end = i + c[0].length();
                     if (text.startsWith(c[0], i) && (end == text.length() || boundary(text.charAt(end)))) {

@@ -38,6 +38,22 @@ public final class HtmlCodec {
         return new Reader(html == null ? "" : html).read();
     }
 
+    /** A message body ready to send. */
+    public record Body(String contentType, String text) {
+    }
+
+    /** text/plain when nothing is styled, else text/html in the subset; surrounding blank lines are dropped. */
+    public static Body toBody(List<StyledRun> runs) {
+        List<StyledRun> trimmed = new ArrayList<>(runs);
+        while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).text().isBlank()) {
+            trimmed.remove(trimmed.size() - 1);
+        }
+        while (!trimmed.isEmpty() && trimmed.get(0).text().isBlank()) {
+            trimmed.remove(0);
+        }
+        return isPlain(trimmed) ? new Body("text/plain", plainText(trimmed)) : new Body("text/html", toHtml(trimmed));
+    }
+
     /** True when nothing is styled or linked: the message can go as text/plain. */
     public static boolean isPlain(List<StyledRun> runs) {
         return runs.stream().allMatch(r -> r.style().isPlain() && r.link() == null);

@@ -107,6 +107,7 @@ final class ChatCell extends ListCell<ChatItem> {
 
         VBox column = new VBox(2);
         column.setAlignment(m.outgoing() ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
+        column.setFillWidth(false);
         if (first) {
             Label who = new Label(m.outgoing() ? "You" : m.senderName());
             who.getStyleClass().add("message-sender");

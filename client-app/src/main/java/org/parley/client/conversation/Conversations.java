@@ -140,6 +140,10 @@ public final class Conversations {
                 () -> appearance.fontSizeProperty().get(), uri -> contactDropped(created, uri),
                 () -> invite(created));
         vm.loadHistory();
+        if (!vm.isSession() && session.client().contacts().current().contact(key).isEmpty()) {
+            // Not a contact: watch it so the header shows its presence and directory name.
+            session.client().presence().watch(key).exceptionally(e -> null);
+        }
         if (window == null) {
             window = new ConversationWindow(appearance, this::closed);
         }

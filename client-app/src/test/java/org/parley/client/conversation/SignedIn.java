@@ -14,11 +14,11 @@ import org.parley.server.ParleyServer;
 import org.parley.server.testsupport.TestServer;
 
 /** Signs users of a test server in (TCP on loopback), for screen tests. */
-final class SignedIn {
+public final class SignedIn {
     private SignedIn() {
     }
 
-    static Session session(ParleyServer server, String user, Executor events) throws Exception {
+    public static Session session(ParleyServer server, String user, Executor events) throws Exception {
         Path data = Files.createTempDirectory("parley-client-" + user + "-");
         ClientConfig cfg = ClientConfig.of("127.0.0.1", server.sipPort(), ClientConfig.Transport.TCP, user,
                 TestServer.DOMAIN, data);
@@ -28,8 +28,8 @@ final class SignedIn {
     }
 
     /** A navigator that only remembers what was asked of it. */
-    static final class RecordingNavigator implements Navigator {
-        final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public static final class RecordingNavigator implements Navigator {
+        public final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void openConversation(String peerOrSession) {

@@ -6,7 +6,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.parley.client.conversation.CorePort;
 import org.parley.client.conversation.FocusedConversation;
-import org.parley.client.conversation.HtmlCodec;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Navigator;
@@ -14,6 +13,7 @@ import org.parley.client.shell.Session;
 import org.parley.core.client.FileTransferService;
 import org.parley.core.client.MessagingService;
 import org.parley.core.client.PresenceService;
+import org.parley.core.im.SafeHtml;
 import org.parley.core.model.AccessLevel;
 import org.parley.core.model.ContactCard;
 import org.parley.core.model.InstantMessage;
@@ -136,7 +136,7 @@ public final class Alerts {
         @Override
         public String plainText(InstantMessage m) {
             return m.contentType() != null && m.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/html")
-                    ? HtmlCodec.plainText(HtmlCodec.parse(m.text())) : m.text();
+                    ? SafeHtml.toPlainText(m.text()) : m.text();
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.fxmisc.richtext.model.Paragraph;
 import org.fxmisc.richtext.model.StyledSegment;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.parley.core.im.SafeHtml;
 
 /**
  * The rich-text compose box (RichTextFX) and its formatting bar: bold, italic, underline (Ctrl+B/I/U), colour,
@@ -207,7 +208,7 @@ final class ComposeEditor {
             Clipboard clip = Clipboard.getSystemClipboard();
             if (clip.hasHtml()) {
                 List<StyledRun> runs = new ArrayList<>();
-                for (StyledRun r : HtmlCodec.parse(clip.getHtml())) {
+                for (StyledRun r : HtmlCodec.parse(SafeHtml.sanitize(clip.getHtml()))) {
                     TextStyle s = r.style();
                     if (s.color() != null && (s.color().equals("#000000") || s.color().equals("#ffffff"))) {
                         s = s.withColor(null);

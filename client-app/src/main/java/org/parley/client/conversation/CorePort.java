@@ -41,15 +41,7 @@ public final class CorePort implements ConversationPort, PresenceService.Presenc
 
     @Override
     public CompletableFuture<InstantMessage> send(String to, String contentType, String text, MessageOptions options) {
-        try {
-            Object f = client().messaging().getClass().getMethod("send", String.class, String.class, String.class,
-                    MessageOptions.class).invoke(client().messaging(), to, contentType, text, options);
-            @SuppressWarnings("unchecked")
-            CompletableFuture<InstantMessage> cf = (CompletableFuture<InstantMessage>) f;
-            return cf;
-        } catch (ReflectiveOperationException e) {
-            return client().messaging().send(to, contentType, text);
-        }
+        return client().messaging().send(to, contentType, text, options);
     }
 
     @Override
@@ -136,19 +128,11 @@ public final class CorePort implements ConversationPort, PresenceService.Presenc
 
     @Override
     public String subjectOf(InstantMessage m) {
-        return (String) compat(m, "subject");
+        return m.subject();
     }
 
     @Override
     public boolean highPriorityOf(InstantMessage m) {
-        return Boolean.TRUE.equals(compat(m, "highPriority"));
-    }
-
-    private static Object compat(InstantMessage m, String accessor) {
-        try {
-            return InstantMessage.class.getMethod(accessor).invoke(m);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+        return m.highPriority();
     }
 }

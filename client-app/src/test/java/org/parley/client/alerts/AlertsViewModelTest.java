@@ -28,7 +28,7 @@ class AlertsViewModelTest {
     private final AlertsViewModel vm = new AlertsViewModel(port, focused::contains, () -> fullScreen);
 
     private static InstantMessage from(String who, String text, Delivery d) {
-        return new InstantMessage("1", who, "sip:alice@parley.test", null, "text/plain", text, Instant.now(), d);
+        return new InstantMessage("1", who, "sip:alice@parley.test", null, "text/plain", text, Instant.now(), d, null, false);
     }
 
     @Test

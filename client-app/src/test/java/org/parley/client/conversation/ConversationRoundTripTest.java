@@ -85,4 +85,32 @@ class ConversationRoundTripTest {
                 .isEmpty();
         Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-round-trip");
     }
+
+    @Test
+    void boldTextWithSubjectAndHighPriorityArrivesAsRichText(FxRobot robot) throws Exception {
+        alice = SignedIn.session(parley.server(), "alice", new UiExecutor());
+        bob = SignedIn.session(parley.server(), "bob", Runnable::run);
+        BlockingQueue<InstantMessage> bobGot = new LinkedBlockingQueue<>();
+        bob.client().messaging().addListener(bobGot::add);
+        SettingsStore settings = new SettingsStore(Files.createTempDirectory("parley-settings-"));
+        robot.interact(() -> {
+            Appearance appearance = new Appearance(new ThemeSwitcher(), Theme.DARK, 16);
+            conversations = new Conversations(alice, new SignedIn.RecordingNavigator(), settings, appearance);
+            conversations.open("sip:bob@parley.test");
+        });
+        robot.clickOn("Subject…").clickOn(".subject-row .text-field").write("Release");
+        robot.clickOn(".priority-toggle");
+        robot.clickOn(".compose-area").write("Ship ").press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL)
+                .write("today").type(KeyCode.ENTER);
+        InstantMessage got = bobGot.poll(10, TimeUnit.SECONDS);
+        assertThat(got).isNotNull();
+        assertThat(got.contentType()).isEqualTo("text/html");
+        assertThat(got.text()).isEqualTo("Ship <b>today</b>");
+        assertThat(got.subject()).isEqualTo("Release");
+        assertThat(got.highPriority()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".delivery").queryAll().stream()
+                .anyMatch(n -> "Delivered".equals(((Label) n).getText())));
+        assertThat(robot.lookup(".bubble-out .priority-mark").queryAll()).hasSize(1);
+        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-dark-16px");
+    }
 }

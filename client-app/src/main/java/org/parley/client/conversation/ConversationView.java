@@ -128,12 +128,25 @@ public final class ConversationView {
         people.getStyleClass().add("roster");
         people.setAccessibleText("Participants");
         people.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final org.parley.client.widgets.PresenceDot dot = new org.parley.client.widgets.PresenceDot();
+
             @Override
             protected void updateItem(String uri, boolean empty) {
                 super.updateItem(uri, empty);
-                setText(empty || uri == null ? null : vm.name(uri));
+                if (empty || uri == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                boolean self = uri.equalsIgnoreCase(vm.port().self());
+                setText(self ? "You" : vm.name(uri));
+                dot.setAvailability(vm.port().presence(uri).availability());
+                dot.setVisible(!self);
+                setGraphic(dot);
+                setGraphicTextGap(8);
             }
         });
+        vm.revision().addListener((o, a, b) -> people.refresh());
         Label title = new Label();
         title.textProperty().bind(javafx.beans.binding.Bindings.size(vm.roster()).asString("Participants (%d)"));
         title.getStyleClass().add("roster-title");

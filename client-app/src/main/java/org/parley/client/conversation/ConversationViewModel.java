@@ -55,6 +55,7 @@ public final class ConversationViewModel {
     private final BooleanProperty highPriority = new SimpleBooleanProperty(this, "highPriority");
     private final IntegerProperty unread = new SimpleIntegerProperty(this, "unread");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
+    private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private final Map<String, Runnable> typists = new LinkedHashMap<>();
     private final TransfersModel transfers;
     private String sessionSubject;
@@ -327,8 +328,19 @@ public final class ConversationViewModel {
         refreshHeader();
     }
 
+    /** Grows whenever names or presence shown by the conversation may have changed (the roster redraws). */
+    public javafx.beans.value.ObservableIntegerValue revision() {
+        return revision;
+    }
+
+    /** Whether this URI takes part in the conversation (the peer, or a session participant). */
+    public boolean involves(String uri) {
+        return matches(uri) || roster.stream().anyMatch(p -> p.equalsIgnoreCase(uri));
+    }
+
     /** The peer's presence or name may have changed. */
     public void refreshHeader() {
+        revision.set(revision.get() + 1);
         if (isSession()) {
             title.set(sessionSubject != null ? sessionSubject
                     : roster.isEmpty() ? "Group conversation" : "Group conversation (" + roster.size() + ")");

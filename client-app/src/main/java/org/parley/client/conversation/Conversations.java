@@ -38,6 +38,8 @@ public final class Conversations {
     private final Map<String, ConversationViewModel> open = new LinkedHashMap<>();
     private final ObservableSet<String> openPeers = FXCollections.observableSet();
     private final Map<String, String> subjects = new LinkedHashMap<>();
+    /** Non-contacts watched for their name and presence (conversation peers, session participants). */
+    private final java.util.Set<String> watched = new java.util.HashSet<>();
     private ConversationWindow window;
     private Consumer<String> openLink = Conversations::browse;
     private boolean closed;
@@ -52,10 +54,8 @@ public final class Conversations {
             public void onPresence(String uri, PresenceInfo presence, ContactCard card) {
                 port.onPresence(uri, presence, card);
                 if (!closed) {
-                    ConversationViewModel vm = open.get(uri.toLowerCase(Locale.ROOT));
-                    if (vm != null) {
-                        vm.refreshHeader();
-                    }
+                    open.values().stream().filter(vm -> vm.involves(uri))
+                            .forEach(ConversationViewModel::refreshHeader);
                 }
             }
         });
@@ -142,7 +142,9 @@ public final class Conversations {
         vm.loadHistory();
         if (!vm.isSession() && session.client().contacts().current().contact(key).isEmpty()) {
             // Not a contact: watch it so the header shows its presence and directory name.
-            session.client().presence().watch(key).exceptionally(e -> null);
+            if (watched.add(key)) {
+                session.client().presence().watch(key).exceptionally(e -> null);
+            }
         }
         if (window == null) {
             window = new ConversationWindow(appearance, this::closed);
@@ -234,6 +236,12 @@ public final class Conversations {
             ConversationViewModel vm = iLeft ? open.get(sessionUri.toLowerCase(Locale.ROOT))
                     : ensure(sessionUri, false);
             if (vm != null) {
+                if (participants != null) {
+                    participants.stream().filter(p -> !p.equalsIgnoreCase(port.self()))
+                            .filter(p -> session.client().contacts().current().contact(p).isEmpty())
+                            .filter(watched::add)
+                            .forEach(p -> session.client().presence().watch(p).exceptionally(e -> null));
+                }
                 vm.onSessionEvent(event, who, participants);
             }
         }

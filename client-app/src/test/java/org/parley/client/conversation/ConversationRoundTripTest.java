@@ -76,10 +76,15 @@ class ConversationRoundTripTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".delivery").queryAll().stream()
                 .anyMatch(n -> "Delivered".equals(((Label) n).getText())));
 
+        bob.client().messaging().typing("sip:alice@parley.test", true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".typing").queryAs(Label.class).getText()
+                .endsWith("is typing…"));
         bob.client().messaging().send("sip:alice@parley.test", "text/html", "<b>Sure</b>, see www.parley.test").get(
                 10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".bubble-in").queryAll().isEmpty());
         assertThat(robot.lookup(".bubble-in .message-link").queryAll()).hasSize(1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".typing").queryAs(Label.class).getText()
+                .isEmpty());
         assertThat(robot.lookup(".bubble-out .emoticon").queryAll()).hasSize(1);
         assertThat(robot.lookup(".compose-area").queryAs(org.fxmisc.richtext.StyledTextArea.class).getText())
                 .isEmpty();

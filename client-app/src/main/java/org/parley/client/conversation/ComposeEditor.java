@@ -38,6 +38,8 @@ final class ComposeEditor {
     private final ComboBox<String> size = new ComboBox<>();
     private final HBox toolbar;
     private Runnable onSend = () -> { };
+    private Runnable tabForward = () -> { };
+    private Runnable tabBack = () -> { };
     private boolean syncing;
 
     ComposeEditor() {
@@ -86,6 +88,12 @@ final class ComposeEditor {
         onSend = r;
     }
 
+    /** Tab and Shift+Tab leave the box (it holds no tab characters), so the keyboard reaches every control. */
+    void setTabTargets(Runnable forward, Runnable back) {
+        tabForward = forward;
+        tabBack = back;
+    }
+
     boolean isEmpty() {
         return area.getText().isBlank();
     }
@@ -131,7 +139,10 @@ final class ComposeEditor {
     }
 
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER) {
+        if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
+            e.consume();
+            (e.isShiftDown() ? tabBack : tabForward).run();
+        } else if (e.getCode() == KeyCode.ENTER) {
             e.consume();
             if (e.isShiftDown()) {
                 area.replaceSelection("\n");

@@ -201,6 +201,7 @@ public final class ConversationView {
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setOnAction(e -> send());
         editor.setOnSend(this::send);
+        editor.setTabTargets(send::requestFocus, showSubject::requestFocus);
         editor.area().setPrefHeight(84);
         editor.area().textProperty().addListener((o, a, b) -> vm.composeChanged(!b.isBlank()));
         HBox.setHgrow(editor.area(), Priority.ALWAYS);

@@ -32,6 +32,15 @@ final class ConversationWindow implements FocusedConversation {
         appearance.attach(scene);
         scene.getStylesheets().add(ConversationWindow.class.getResource("conversation.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::closeSelected);
+        // Ctrl+Tab / Ctrl+Shift+Tab switch tabs from anywhere, the compose box included.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isControlDown() && !tabs.getTabs().isEmpty()) {
+                int n = tabs.getTabs().size();
+                int i = tabs.getSelectionModel().getSelectedIndex();
+                tabs.getSelectionModel().select(Math.floorMod(i + (e.isShiftDown() ? -1 : 1), n));
+                e.consume();
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(480);
         stage.setMinHeight(420);

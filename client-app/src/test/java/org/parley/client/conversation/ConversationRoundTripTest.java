@@ -118,4 +118,24 @@ class ConversationRoundTripTest {
         assertThat(robot.lookup(".bubble-out .priority-mark").queryAll()).hasSize(1);
         Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-dark-16px");
     }
+
+    @Test
+    void ctrlTabSwitchesConversationsAndCtrlWClosesOne(FxRobot robot) throws Exception {
+        alice = SignedIn.session(parley.server(), "alice", new UiExecutor());
+        SettingsStore settings = new SettingsStore(Files.createTempDirectory("parley-settings-"));
+        robot.interact(() -> {
+            conversations = new Conversations(alice, new SignedIn.RecordingNavigator(), settings,
+                    new Appearance(new ThemeSwitcher(), Theme.LIGHT, 13));
+            conversations.open("bob");
+            conversations.open("carol@parley.test");
+        });
+        javafx.scene.control.TabPane tabs = robot.lookup(".conversation-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        robot.clickOn(".compose-area").press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
+        robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getTabs()).hasSize(1);
+        assertThat(conversations.openPeers()).containsExactly("sip:carol@parley.test");
+    }
 }

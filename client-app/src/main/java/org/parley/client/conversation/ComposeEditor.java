@@ -60,7 +60,8 @@ final class ComposeEditor {
         family.setValue(DEFAULT);
         family.setAccessibleText("Font");
         family.setTooltip(new Tooltip("Font"));
-        family.setPrefWidth(150);
+        family.setPrefWidth(140);
+        family.setMinWidth(90);
         family.setOnAction(e -> apply(s -> s.withFamily(DEFAULT.equals(family.getValue()) ? null : family.getValue())));
         size.getItems().addAll(SIZES);
         size.setValue(DEFAULT);

@@ -42,7 +42,7 @@ final class ConversationWindow implements FocusedConversation {
             }
         });
         stage.setScene(scene);
-        stage.setMinWidth(480);
+        stage.setMinWidth(620);
         stage.setMinHeight(420);
         stage.setUserData(this);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {

@@ -42,8 +42,10 @@ final class TransferRow extends HBox {
         HBox title = new HBox(8, name, size);
         title.setAlignment(Pos.BASELINE_LEFT);
         status.getStyleClass().add("transfer-status");
-        status.setWrapText(true);
+        status.setTooltip(new javafx.scene.control.Tooltip());
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setPrefHeight(8);
+        progress.setMinHeight(8);
         progress.setAccessibleText("Transfer progress of " + t.fileName());
         VBox text = new VBox(4, title, status, progress);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -61,14 +63,15 @@ final class TransferRow extends HBox {
         FileTransfer t = item.transfer();
         String peer = vm.name(t.peer());
         status.setText(TransfersModel.status(t, peer));
+        status.getTooltip().setText(t.path() == null ? status.getText() : t.path().toString());
         status.getStyleClass().remove("transfer-failed");
         if (t.state() == State.FAILED || t.state() == State.DECLINED || t.state() == State.CANCELLED) {
             status.getStyleClass().add("transfer-failed");
         }
         boolean moving = t.state() == State.TRANSFERRING || t.state() == State.COMPLETED;
+        // Always laid out, only shown while it means something: the list keeps the row's height as it was measured.
         progress.setVisible(moving);
-        progress.setManaged(moving);
-        progress.setProgress(t.state() == State.COMPLETED ? 1 : item.progress());
+        progress.setProgress(item.progress());
         actions.getChildren().clear();
         boolean incoming = t.direction() == Direction.INCOMING;
         if (t.state() == State.OFFERED && incoming) {

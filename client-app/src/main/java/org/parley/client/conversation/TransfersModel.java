@@ -126,7 +126,8 @@ public final class TransfersModel {
         return switch (t.state()) {
             case OFFERED -> out ? "Waiting for " + peerName + " to accept…" : peerName + " wants to send you this file";
             case TRANSFERRING -> (out ? "Sending… " : "Receiving… ") + size(t.transferred()) + " of " + size(t.size());
-            case COMPLETED -> out ? "Sent" : "Saved" + (t.path() == null ? "" : " to " + t.path().getParent());
+            case COMPLETED -> out ? "Sent" : "Saved" + (t.path() == null || t.path().getParent() == null
+                    || t.path().getParent().getFileName() == null ? "" : " in " + t.path().getParent().getFileName());
             case DECLINED -> out ? peerName + " declined the file" : "Declined";
             case CANCELLED -> "Cancelled";
             case FAILED -> "Failed" + (t.error() == null || t.error().getMessage() == null ? ""

@@ -113,11 +113,7 @@ public final class CorePort implements ConversationPort, PresenceService.Presenc
 
     @Override
     public FileTransferService files() {
-        try {
-            return (FileTransferService) client().getClass().getMethod("files").invoke(client());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return client().files();
     }
 
     @Override

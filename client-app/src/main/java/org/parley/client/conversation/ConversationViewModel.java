@@ -197,13 +197,30 @@ public final class ConversationViewModel {
                 });
     }
 
+    /** Why a message failed, in words for the user ("there is no such user", "refused (403 Forbidden)"). */
     static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && !(t instanceof ParleyException)) {
             t = t.getCause();
         }
-        String msg = t.getMessage();
-        return msg == null || msg.isBlank() ? "not delivered" : msg;
+        String msg = t.getMessage() == null ? "" : t.getMessage();
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("(\\d{3} [^:]*)$").matcher(msg);
+        String code = status.find() ? " (" + status.group(1).trim() + ")" : "";
+        if (t instanceof ParleyException p) {
+            switch (p.code()) {
+                case NOT_FOUND:
+                    return "there is no such user";
+                case REFUSED:
+                    return "refused by the server" + code;
+                case TIMEOUT:
+                    return "no answer in time";
+                case NETWORK_FAILURE:
+                    return "the server cannot be reached";
+                default:
+                    break;
+            }
+        }
+        return msg.isBlank() ? "not delivered" : msg;
     }
 
     /** A message for this conversation arrived (incoming, or our own echoed back by a multiparty session). */

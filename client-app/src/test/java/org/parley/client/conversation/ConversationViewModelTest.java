@@ -187,4 +187,13 @@ class ConversationViewModelTest {
         assertThat(vm.startsGroup(1)).isFalse();
         assertThat(vm.startsGroup(2)).isTrue();
     }
+
+    @Test
+    void refusalsNameTheServersAnswer() {
+        assertThat(ConversationViewModel.reason(new ParleyException(ErrorCode.REFUSED,
+                "message to sip:bob@parley.test not delivered: 413 Request Entity Too Large")))
+                .isEqualTo("refused by the server (413 Request Entity Too Large)");
+        assertThat(ConversationViewModel.reason(new java.util.concurrent.CompletionException(
+                new ParleyException(ErrorCode.TIMEOUT, "x")))).isEqualTo("no answer in time");
+    }
 }

@@ -115,7 +115,7 @@ final class ToastView {
     }
 
     private HBox mini() {
-        Label line = new Label(alert.name() + ": " + alert.text());
+        Label line = new Label(alert.name() + (alert.kind() == Alert.Kind.MESSAGE ? ": " : " ") + alert.text());
         line.getStyleClass().add("toast-text");
         line.setMaxWidth(MINI_WIDTH - 60);
         HBox.setHgrow(line, Priority.ALWAYS);

@@ -61,6 +61,7 @@ class MultipartyTest {
         bob = SignedIn.session(parley.server(), "bob", Runnable::run);
         carol = SignedIn.session(parley.server(), "carol", Runnable::run);
         BlockingQueue<String> bobSessions = new LinkedBlockingQueue<>();
+        BlockingQueue<String> bobSawLeave = new LinkedBlockingQueue<>();
         bob.client().messaging().addListener(new MessagingService.MessageListener() {
             @Override
             public void onMessage(org.parley.core.model.InstantMessage message) {
@@ -69,6 +70,9 @@ class MultipartyTest {
             @Override
             public void onSessionEvent(String session, String event, String who, List<String> participants) {
                 bobSessions.add(session);
+                if ("left".equals(event)) {
+                    bobSawLeave.add(who);
+                }
             }
         });
         SettingsStore settings = new SettingsStore(Files.createTempDirectory("parley-settings-"));
@@ -94,5 +98,10 @@ class MultipartyTest {
         assertThat(robot.lookup(".roster-title").queryAs(Label.class).getText()).isEqualTo("Participants (3)");
         assertThat(robot.lookup(".conversation-tabs").queryAs(TabPane.class).getTabs()).hasSize(1);
         Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-multiparty");
+
+        robot.clickOn(".compose-area").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(bobSawLeave.poll(10, TimeUnit.SECONDS)).isEqualTo("sip:alice@parley.test");
+        assertThat(conversations.openPeers()).isEmpty();
     }
 }

@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.parley.client.LaunchOptions;
+import org.parley.client.alerts.Alerts;
 import org.parley.client.card.ContactCardWindow;
 import org.parley.client.contacts.ContactItem;
 import org.parley.client.contacts.OpenConversations;
+import org.parley.client.conversation.ConversationViewModel;
+import org.parley.client.conversation.Conversations;
 import org.parley.client.main.MainWindow;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
@@ -42,6 +47,8 @@ public final class AppWindows implements Navigator {
     private final Map<String, ContactCardWindow> cards = new HashMap<>();
     private Session session;
     private MainWindow main;
+    private Conversations conversations;
+    private Alerts alerts;
     private SignInViewModel signIn;
 
     /**
@@ -89,10 +96,26 @@ public final class AppWindows implements Navigator {
     /** Replaces the sign-in form with the main window of {@code s}. */
     public void showMain(Session s) {
         session = s;
+        conversations = new Conversations(s, this, settings, appearance);
+        conversations.setLinkOpener(browser);
+        follow(conversations.openPeers());
+        alerts = new Alerts(s, this, settings, appearance);
         main = new MainWindow(s, this, settings, appearance, open, browser, this::quit, primary);
         primary.setScene(main.scene());
         primary.setTitle(app.title());
         primary.show();
+    }
+
+    /** Mirrors the open 1:1 conversations into the contact list's "Current Conversations" (sessions stay out). */
+    private void follow(ObservableSet<String> peers) {
+        peers.addListener((SetChangeListener<String>) c -> {
+            if (c.wasAdded() && !ConversationViewModel.isSession(c.getElementAdded())) {
+                open.add(c.getElementAdded());
+            }
+            if (c.wasRemoved()) {
+                open.remove(c.getElementRemoved());
+            }
+        });
     }
 
     private void quit() {
@@ -119,12 +142,16 @@ public final class AppWindows implements Navigator {
 
     @Override
     public void openConversation(String peerOrSession) {
-        LOG.info("conversation window not available yet (would open {})", peerOrSession);
+        if (conversations != null) {
+            conversations.open(peerOrSession);
+        }
     }
 
     @Override
     public void startConversation(List<String> participants, String subject) {
-        LOG.info("conversation window not available yet (would start {} '{}')", participants, subject);
+        if (conversations != null) {
+            conversations.start(participants, subject);
+        }
     }
 
     @Override
@@ -173,6 +200,19 @@ public final class AppWindows implements Navigator {
     private void closeWindows() {
         List.copyOf(cards.values()).forEach(w -> w.stage().close());
         cards.clear();
+        if (conversations != null) {
+            conversations.close();
+            conversations = null;
+        }
+        if (alerts != null) {
+            alerts.close();
+            alerts = null;
+        }
+    }
+
+    /** The conversations of the signed-in session, if any (tests). */
+    public Optional<Conversations> conversations() {
+        return Optional.ofNullable(conversations);
     }
 
     /** Signs out and releases the session (at exit). */

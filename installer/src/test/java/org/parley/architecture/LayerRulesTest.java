@@ -73,6 +73,14 @@ class LayerRulesTest {
             .because("org.parley.ui.UiExecutor is the one way onto the JavaFX thread; take it as an Executor");
 
     @ArchTest
+    static final ArchRule viewModelsTouchNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..",
+                    "javafx.stage..")
+            .because("a view model holds state and calls services; its view builds and binds the controls"
+                    + " (docs/architecture.md), so view models are tested without a UI");
+
+    @ArchTest
     static final ArchRule noPublicStaticMethodReturnsAServiceOrRepository = noMethods()
             .that().areDeclaredInClassesThat().resideInAPackage("org.parley..")
             .and().arePublic().and().areStatic()

@@ -1,5 +1,6 @@
 package org.parley.core.client;
 
+import java.time.Instant;
 import java.util.List;
 import org.parley.core.model.InstantMessage;
 
@@ -10,4 +11,24 @@ public interface HistoryService {
 
     /** Messages whose text contains the query (case-insensitive), newest first. */
     List<InstantMessage> search(String query, int limit);
+
+    /**
+     * Messages matching every criterion set in the query, newest first. The participant matches a message's peer
+     * (conversation), from or to, exactly or as a substring, ignoring case; {@code limit <= 0} means no limit.
+     */
+    List<InstantMessage> find(HistoryQuery query);
+
+    /** One line per conversation (peer or session), the most recent first, at most {@code limit}. */
+    List<ConversationSummary> conversations(int limit);
+
+    /**
+     * A conversation at a glance.
+     *
+     * @param peer     the other party's AOR (1:1) or the session URI, lower case
+     * @param lastAt   when its newest message was sent
+     * @param lastText the newest message's text as plain text (HTML reduced to its text)
+     * @param count    how many messages it holds
+     */
+    record ConversationSummary(String peer, Instant lastAt, String lastText, int count) {
+    }
 }

@@ -8,7 +8,16 @@ import org.parley.core.model.InstantMessage;
 public interface MessagingService {
 
     /** Sends text/plain or text/html; completes with the message and its delivery (DELIVERED, STORED) or fails. */
-    CompletableFuture<InstantMessage> send(String to, String contentType, String text);
+    default CompletableFuture<InstantMessage> send(String to, String contentType, String text) {
+        return send(to, contentType, text, MessageOptions.NONE);
+    }
+
+    /**
+     * Sends with a subject (SIP {@code Subject}) and/or high priority ({@code Priority: urgent}); {@code options} null
+     * means {@link MessageOptions#NONE}. A text/html body is reduced by {@link org.parley.core.im.SafeHtml} before it
+     * is sent and stored (receivers sanitize it again); the returned message holds what was sent.
+     */
+    CompletableFuture<InstantMessage> send(String to, String contentType, String text, MessageOptions options);
 
     /** is-composing (RFC 3994); sent at most every few seconds while typing. */
     void typing(String to, boolean active);

@@ -12,7 +12,16 @@ import java.util.concurrent.CompletableFuture;
 public interface UcClient extends AutoCloseable {
 
     /** Registers, publishes Available, subscribes to the contact list and its presence; completes when signed in. */
-    CompletableFuture<Void> signIn(char[] password);
+    default CompletableFuture<Void> signIn(char[] password) {
+        return signIn(Credentials.password(password));
+    }
+
+    /**
+     * Signs in with a password or with the digest hashes "remember me" kept ({@link Credentials.Hashed}, see
+     * {@link org.parley.core.store.CredentialStore}). Hashes for another realm than the server's fail
+     * AUTHENTICATION_FAILED. A password given here is wiped once the client copied it.
+     */
+    CompletableFuture<Void> signIn(Credentials credentials);
 
     /** Publishes Offline, ends subscriptions and the registration. */
     CompletableFuture<Void> signOut();

@@ -13,9 +13,21 @@ import java.time.Instant;
  * @param text        the body
  * @param sentAt      when it was sent (for stored messages, the original time)
  * @param delivery    how it was delivered (receiving side) or what became of it (sending side)
+ * @param subject     the SIP {@code Subject} it was sent with, or null
+ * @param highPriority sent with {@code Priority: urgent}
  */
 public record InstantMessage(String id, String from, String to, String session, String contentType, String text,
-                             Instant sentAt, Delivery delivery) {
+                             Instant sentAt, Delivery delivery, String subject, boolean highPriority) {
+
+    /** This message with another delivery status. */
+    public InstantMessage withDelivery(Delivery d) {
+        return new InstantMessage(id, from, to, session, contentType, text, sentAt, d, subject, highPriority);
+    }
+
+    /** This message with its local (history) id. */
+    public InstantMessage withId(String newId) {
+        return new InstantMessage(newId, from, to, session, contentType, text, sentAt, delivery, subject, highPriority);
+    }
 
     public enum Delivery {
         /** Sending, no answer yet. */

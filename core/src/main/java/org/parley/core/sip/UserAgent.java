@@ -159,6 +159,12 @@ public final class UserAgent implements SipListener, AutoCloseable {
             boolean proxy = status == Response.PROXY_AUTHENTICATION_REQUIRED;
             List<DigestClient.Challenge> offered = challenges(response, proxy);
             DigestClient.Challenge chosen = DigestClient.choose(offered).orElse(null);
+            // hashed credentials cannot answer another realm: say so instead of a bare 401
+            java.util.Optional<ParleyException> refused = chosen == null ? java.util.Optional.empty() : d.refusal(chosen);
+            if (refused.isPresent()) {
+                p.result.completeExceptionally(refused.get());
+                return;
+            }
             boolean answeredBefore = p.request.getHeader(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME) != null;
             if (chosen != null && (!answeredBefore || chosen.stale() || p.attempts == 0)) {
                 d.accept(chosen);

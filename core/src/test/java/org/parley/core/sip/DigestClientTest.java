@@ -53,4 +53,47 @@ class DigestClientTest {
         assertThat(d.authorization(true, "MESSAGE", "sip:bob@parley.test").orElseThrow()).contains("nc=00000001")
                 .contains("algorithm=SHA-256");
     }
+
+    @Test
+    void hashedCredentialsAnswerMd5AndSha256ChallengesExactlyAsThePasswordWould() {
+        String md5 = DigestAlgorithm.MD5.ha1("alice", "parley.test", "pw-alice");
+        String sha = DigestAlgorithm.SHA_256.ha1("alice", "parley.test", "pw-alice");
+        for (String algorithm : List.of("MD5", "SHA-256")) {
+            var c = challenge(algorithm, false);
+            assertThat(DigestClient.answerWithHa1(c, "REGISTER", "sip:parley.test", "alice",
+                    algorithm.equals("MD5") ? md5 : sha, "0a4f113b", 1))
+                    .isEqualTo(DigestClient.answer(c, "REGISTER", "sip:parley.test", "alice", "pw-alice", "0a4f113b", 1));
+        }
+        DigestClient d = DigestClient.hashed("alice", "parley.test", md5.toUpperCase(), sha, new SecureRandom());
+        d.accept(challenge("MD5", true));
+        String value = d.authorization(true, "MESSAGE", "sip:bob@parley.test").orElseThrow();
+        String cnonce = value.replaceAll(".*cnonce=\"([0-9a-f]+)\".*", "$1");
+        assertThat(value).isEqualTo(DigestClient.answer(challenge("MD5", true), "MESSAGE", "sip:bob@parley.test",
+                "alice", "pw-alice", cnonce, 1));
+        d.accept(challenge("SHA-256", false));
+        assertThat(d.refusal(challenge("SHA-256", false))).isEmpty();
+        assertThat(d.authorization(false, "REGISTER", "sip:parley.test").orElseThrow()).contains("algorithm=SHA-256");
+    }
+
+    @Test
+    void hashedCredentialsRefuseAnotherRealmWithAClearAuthenticationFailure() {
+        DigestClient d = DigestClient.hashed("alice", "old.example", DigestAlgorithm.MD5.ha1("alice", "old.example", "pw"),
+                DigestAlgorithm.SHA_256.ha1("alice", "old.example", "pw"), new SecureRandom());
+        var c = challenge("SHA-256", false);
+        var refusal = d.refusal(c).orElseThrow();
+        assertThat(refusal.code()).isEqualTo(org.parley.core.error.ErrorCode.AUTHENTICATION_FAILED);
+        assertThat(refusal.getMessage()).contains("old.example").contains("parley.test").contains("password");
+        d.accept(c);
+        assertThat(d.authorization(false, "REGISTER", "sip:parley.test")).as("nothing is sent for another realm").isEmpty();
+        assertThat(new DigestClient("alice", "pw".toCharArray(), new SecureRandom()).refusal(c))
+                .as("a password answers any realm").isEmpty();
+    }
+
+    @Test
+    void hashedCredentialsWithoutTheChallengedAlgorithmRefuse() {
+        DigestClient d = DigestClient.hashed("alice", "parley.test", DigestAlgorithm.MD5.ha1("alice", "parley.test", "pw"),
+                null, new SecureRandom());
+        assertThat(d.refusal(challenge("MD5", false))).isEmpty();
+        assertThat(d.refusal(challenge("SHA-256", false)).orElseThrow().getMessage()).contains("SHA-256");
+    }
 }

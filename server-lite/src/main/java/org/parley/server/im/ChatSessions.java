@@ -152,21 +152,28 @@ public final class ChatSessions {
      * Sends a participant's message to every other participant as {@code message/cpim} from the session URI; each
      * recipient's rules (Blocked, Do Not Disturb) apply to the original sender.
      */
-    void relay(ChatSession s, String senderAor, String senderName, String contentType, byte[] body, boolean composing) {
+    void relay(ChatSession s, String senderAor, String senderName, String contentType, byte[] body, boolean composing,
+               String subject, boolean urgent) {
         String inner = new String(body, StandardCharsets.UTF_8);
         Instant now = clock.instant();
         String cpim = Cpim.build(new Cpim.Message(senderName, senderAor, List.of(s.uri()), now, null, contentType, inner));
         byte[] wrapped = cpim.getBytes(StandardCharsets.UTF_8);
         for (String p : s.roster()) {
             if (!p.equals(senderAor)) {
-                send(s, p, senderAor, wrapped, Cpim.CONTENT_TYPE, composing);
+                send(s, p, senderAor, wrapped, Cpim.CONTENT_TYPE, composing, subject, urgent);
             }
         }
     }
 
     private void send(ChatSession s, String participantAor, String policyAor, byte[] body, String contentType, boolean composing) {
+        send(s, participantAor, policyAor, body, contentType, composing, null, false);
+    }
+
+    private void send(ChatSession s, String participantAor, String policyAor, byte[] body, String contentType, boolean composing,
+                      String subject, boolean urgent) {
         String user = userOf(participantAor);
-        Envelope e = new Envelope(user, s.uri(), s.subject(), policyAor, contentType, body, clock.millis(), composing);
+        Envelope e = new Envelope(user, s.uri(), s.subject(), policyAor, contentType, body, clock.millis(), composing,
+                subject, urgent);
         try {
             router.route(e, outcome -> LOG.debug("session {} to {}: {}", s.uri(), participantAor, outcome));
         } catch (RuntimeException ex) {

@@ -12,9 +12,11 @@ package org.parley.server.im;
  * @param body        the body bytes
  * @param sentAt      epoch milliseconds when the server received it
  * @param composing   an is-composing indication: relayed when possible, never stored
+ * @param subject     the sender's {@code Subject} header, or null; goes out (and is stored) with the message
+ * @param urgent      the sender's {@code Priority: urgent}; goes out (and is stored) with the message
  */
 public record Envelope(String recipient, String fromAor, String fromName, String policyAor, String contentType,
-                       byte[] body, long sentAt, boolean composing) {
+                       byte[] body, long sentAt, boolean composing, String subject, boolean urgent) {
 
     public static final String IS_COMPOSING = "application/im-iscomposing+xml";
 

@@ -9,6 +9,7 @@ import javax.sip.SipProvider;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -94,15 +95,16 @@ public final class ImRelay implements LocalService {
         String senderAor = Aors.of(sender.get(), domain.domain());
         String senderName = displayName(from, sender.get());
         String contentType = contentType(request);
+        Extras extras = new Extras(subject(request), urgent(request));
         if (target.startsWith(ChatSessions.PREFIX)) {
-            toSession(tx, request, target, senderAor, senderName, contentType, body);
+            toSession(tx, request, target, senderAor, senderName, contentType, body, extras);
         } else {
-            toUser(tx, request, target, senderAor, senderName, contentType, body);
+            toUser(tx, request, target, senderAor, senderName, contentType, body, extras);
         }
     }
 
     private void toUser(ServerTransaction tx, Request request, String recipient, String senderAor, String senderName,
-                        String contentType, byte[] body) {
+                        String contentType, byte[] body, Extras extras) {
         if (cards.of(recipient).isEmpty()) {
             responses.reply(tx, request, Response.NOT_FOUND, null);
             return;
@@ -111,8 +113,9 @@ public final class ImRelay implements LocalService {
             responses.reply(tx, request, Response.REQUEST_ENTITY_TOO_LARGE, "Larger than " + maxBytes + " bytes");
             return;
         }
+        boolean composing = Envelope.isComposing(contentType);
         Envelope e = new Envelope(recipient, senderAor, senderName, senderAor, contentType, body, clock.millis(),
-                Envelope.isComposing(contentType));
+                composing, composing ? null : extras.subject(), !composing && extras.urgent());
         router.route(e, outcome -> {
             switch (outcome) {
                 case DELIVERED -> responses.reply(tx, request, Response.OK, null);
@@ -124,7 +127,7 @@ public final class ImRelay implements LocalService {
     }
 
     private void toSession(ServerTransaction tx, Request request, String target, String senderAor, String senderName,
-                           String contentType, byte[] body) {
+                           String contentType, byte[] body, Extras extras) {
         Optional<ChatSession> session = sessions.byUser(target);
         if (session.isEmpty()) {
             responses.reply(tx, request, Response.NOT_FOUND, "No such session");
@@ -139,7 +142,9 @@ public final class ImRelay implements LocalService {
             return;
         }
         responses.reply(tx, request, Response.OK, null);
-        sessions.relay(session.get(), senderAor, senderName, contentType, body, Envelope.isComposing(contentType));
+        boolean composing = Envelope.isComposing(contentType);
+        sessions.relay(session.get(), senderAor, senderName, contentType, body, composing,
+                composing ? null : extras.subject(), !composing && extras.urgent());
     }
 
     /** The sender's name from their card (the directory's, not a name the sender put in From), else From's. */
@@ -150,6 +155,35 @@ public final class ImRelay implements LocalService {
         }
         String name = from.getAddress().getDisplayName();
         return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    /** What the server carries besides the body: the sender's Subject and Priority: urgent. */
+    private record Extras(String subject, boolean urgent) {
+    }
+
+    /** The Subject as one trimmed line of at most 200 characters, or null. */
+    private static String subject(Request request) {
+        Header h = request.getHeader(MessageRequests.SUBJECT_HEADER);
+        if (h == null) {
+            return null;
+        }
+        String v = h.toString();
+        int colon = v.indexOf(':');
+        String s = (colon >= 0 ? v.substring(colon + 1) : v).replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    private static boolean urgent(Request request) {
+        Header h = request.getHeader(MessageRequests.PRIORITY_HEADER);
+        if (h == null) {
+            return false;
+        }
+        String v = h.toString();
+        String p = v.substring(v.indexOf(':') + 1).trim();
+        return p.equalsIgnoreCase(MessageRequests.URGENT) || p.equalsIgnoreCase("emergency");
     }
 
     private static String contentType(Request request) {

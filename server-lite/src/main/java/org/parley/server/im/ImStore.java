@@ -21,10 +21,11 @@ public final class ImStore {
 
     /** Stores a message and returns its sequence number. Committed when this returns. */
     public long store(String recipient, String senderAor, String senderName, String contentType, byte[] body, long sentAt,
-                      StoredMessage.Kind kind) {
+                      StoredMessage.Kind kind, String subject, boolean urgent) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO im_stored (recipient, sender_aor, sender_name,"
-                    + " content_type, body, sent_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " content_type, body, sent_at, kind, subject, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, recipient);
                 ps.setString(2, senderAor);
                 ps.setString(3, senderName);
@@ -32,6 +33,8 @@ public final class ImStore {
                 ps.setBytes(5, body);
                 ps.setLong(6, sentAt);
                 ps.setString(7, kind.wireName());
+                ps.setString(8, subject);
+                ps.setInt(9, urgent ? 1 : 0);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -45,7 +48,7 @@ public final class ImStore {
     public Optional<StoredMessage> oldest(String recipient, boolean includeMissed) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, sender_aor, sender_name, content_type, body, sent_at,"
-                    + " kind FROM im_stored WHERE recipient = ?" + (includeMissed ? "" : " AND kind = 'offline'")
+                    + " kind, subject, urgent FROM im_stored WHERE recipient = ?" + (includeMissed ? "" : " AND kind = 'offline'")
                     + " ORDER BY seq LIMIT 1")) {
                 ps.setString(1, recipient);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -53,7 +56,8 @@ public final class ImStore {
                         return Optional.empty();
                     }
                     return Optional.of(new StoredMessage(rs.getLong(1), recipient, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBytes(5), rs.getLong(6), StoredMessage.Kind.fromWire(rs.getString(7))));
+                            rs.getString(4), rs.getBytes(5), rs.getLong(6), StoredMessage.Kind.fromWire(rs.getString(7)),
+                            rs.getString(8), rs.getInt(9) != 0));
                 }
             }
         });

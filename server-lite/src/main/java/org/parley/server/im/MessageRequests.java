@@ -13,6 +13,10 @@ import org.parley.server.transport.SipFactories;
 /** Builds the MESSAGE requests the server sends to a user's devices (live relay, stored delivery, sessions). */
 final class MessageRequests {
     static final String STORED_HEADER = "X-Parley-Stored";
+    /** RFC 3261 §20.36 / §20.26, relayed as the sender set them (docs/protocol.md, "Instant messages"). */
+    static final String SUBJECT_HEADER = "Subject";
+    static final String PRIORITY_HEADER = "Priority";
+    static final String URGENT = "urgent";
 
     private final Outbound outbound;
     private final SipFactories factories;
@@ -44,6 +48,12 @@ final class MessageRequests {
             r.addHeader(factories.headers().createDateHeader(date));
             if (stored != null) {
                 r.addHeader(factories.headers().createHeader(STORED_HEADER, stored.wireName()));
+            }
+            if (e.subject() != null) {
+                r.addHeader(factories.headers().createHeader(SUBJECT_HEADER, e.subject()));
+            }
+            if (e.urgent()) {
+                r.addHeader(factories.headers().createHeader(PRIORITY_HEADER, URGENT));
             }
             r.setContent(e.body(), contentType(e.contentType()));
             return r;

@@ -117,6 +117,7 @@ final class MessageRouter {
     }
 
     private long store(Envelope e, StoredMessage.Kind kind) {
-        return store.store(e.recipient(), e.fromAor(), e.fromName(), e.contentType(), e.body(), e.sentAt(), kind);
+        return store.store(e.recipient(), e.fromAor(), e.fromName(), e.contentType(), e.body(), e.sentAt(), kind,
+                e.subject(), e.urgent());
     }
 }

@@ -107,7 +107,7 @@ public final class StoredDelivery implements RegistrationListener, PresenceState
             }
             StoredMessage m = next.get();
             Envelope e = new Envelope(user, m.senderAor(), m.senderName(), m.senderAor(), m.contentType(), m.body(),
-                    m.sentAt(), false);
+                    m.sentAt(), false, m.subject(), m.urgent());
             fanout.send(contacts, contact -> requests.build(contact, e, m.kind()), delivered -> attempted(user, m, delivered));
         } catch (RuntimeException e) {
             LOG.warn("delivering stored messages to {} failed: {}", user, e.toString());

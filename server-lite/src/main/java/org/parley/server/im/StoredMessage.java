@@ -11,9 +11,11 @@ package org.parley.server.im;
  * @param body        the exact body received
  * @param sentAt      epoch milliseconds when the server received it (goes out in {@code Date})
  * @param kind        why it was stored
+ * @param subject     the {@code Subject} it was sent with, or null
+ * @param urgent      sent with {@code Priority: urgent}
  */
 public record StoredMessage(long seq, String recipient, String senderAor, String senderName, String contentType,
-                            byte[] body, long sentAt, Kind kind) {
+                            byte[] body, long sentAt, Kind kind, String subject, boolean urgent) {
 
     /** Why a message was stored; the wire name goes out in {@code X-Parley-Stored}. */
     public enum Kind {

@@ -15,6 +15,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.client.MessagingService.MessageListener;
 import org.parley.core.im.Cpim;
+import org.parley.core.im.SafeHtml;
 import org.parley.core.model.InstantMessage;
 import org.parley.core.model.InstantMessage.Delivery;
 import org.parley.core.sip.SipMessages;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Incoming MESSAGE requests (engine thread): text (1:1, live or from the server's store with
  * {@code X-Parley-Stored}), is-composing, session events and CPIM-wrapped session messages. Each is answered 200,
- * stored in the history when it is a message, and told to the listeners.
+ * stored in the history when it is a message (text/html reduced by {@link SafeHtml} first, with its Subject and
+ * Priority), and told to the listeners.
  */
 final class IncomingMessages implements UserAgent.RequestProcessor {
     static final String CHAT_EVENT_TYPE = "application/vnd.parley.chat-event+json";
@@ -74,13 +76,15 @@ final class IncomingMessages implements UserAgent.RequestProcessor {
                         listeners.fire(l -> l.onTyping(c.from(), session, active));
                     } else {
                         deliver(session == null ? c.from() : session, new InstantMessage(null, c.from(),
-                                session == null ? aor : session, session, media, c.body(),
-                                c.dateTime() != null ? c.dateTime() : sentAt(m), delivery(m)));
+                                session == null ? aor : session, session, media, safe(media, c.body()),
+                                c.dateTime() != null ? c.dateTime() : sentAt(m), delivery(m), subject(m), urgent(m)));
                     }
                 }
                 default -> {
+                    String media = type.isEmpty() ? "text/plain" : type;
                     deliver(session == null ? from : session, new InstantMessage(null, from, session == null ? aor : session,
-                            session, type.isEmpty() ? "text/plain" : type, SipMessages.text(m), sentAt(m), delivery(m)));
+                            session, media, safe(media, SipMessages.text(m)), sentAt(m), delivery(m), subject(m),
+                            urgent(m)));
                     if (session == null) {
                         contacts.touched(from);
                     }
@@ -109,6 +113,21 @@ final class IncomingMessages implements UserAgent.RequestProcessor {
         } catch (IOException e) {
             throw new IllegalArgumentException("bad session event: " + e.getMessage(), e);
         }
+    }
+
+    /** Rich text is reduced to the safe subset before anything stores or shows it. */
+    private static String safe(String media, String body) {
+        return media.equals("text/html") ? SafeHtml.sanitize(body) : body;
+    }
+
+    private static String subject(Request m) {
+        return SipMessagingService.subject(SipMessages.header(m, SipMessagingService.SUBJECT));
+    }
+
+    /** {@code Priority: urgent} (or {@code emergency}) marks a high-priority message. */
+    private static boolean urgent(Request m) {
+        String p = SipMessages.header(m, SipMessagingService.PRIORITY);
+        return p != null && (p.equalsIgnoreCase(SipMessagingService.URGENT) || p.equalsIgnoreCase("emergency"));
     }
 
     private static Delivery delivery(Request m) {

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.core.client.MessageOptions;
 import org.parley.core.client.MessagingService;
 import org.parley.core.contacts.ServiceCodec;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.im.SafeHtml;
 import org.parley.core.model.InstantMessage;
 import org.parley.core.model.InstantMessage.Delivery;
 import org.parley.core.sip.SipErrors;
@@ -31,6 +33,11 @@ import org.parley.core.store.HistoryStore;
  */
 final class SipMessagingService implements MessagingService {
     static final String COMPOSING_TYPE = "application/im-iscomposing+xml";
+    /** RFC 3261 §20.36 and §20.26: what carries {@link MessageOptions} on the wire. */
+    static final String SUBJECT = "Subject";
+    static final String PRIORITY = "Priority";
+    static final String URGENT = "urgent";
+    private static final int MAX_SUBJECT = 200;
     private static final Duration TYPING_REPEAT = Duration.ofSeconds(5);
 
     private final Engine engine;
@@ -59,7 +66,7 @@ final class SipMessagingService implements MessagingService {
     }
 
     @Override
-    public CompletableFuture<InstantMessage> send(String to, String contentType, String text) {
+    public CompletableFuture<InstantMessage> send(String to, String contentType, String text, MessageOptions options) {
         String target = Uris.normalize(to, domain);
         String type = contentType == null || contentType.isBlank() ? "text/plain" : contentType.trim();
         String media = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
@@ -67,16 +74,25 @@ final class SipMessagingService implements MessagingService {
             return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INVALID_ARGUMENT,
                     "messages are text/plain or text/html, not " + type));
         }
+        MessageOptions o = options == null ? MessageOptions.NONE : options;
+        String subject = subject(o.subject());
+        String body = media.equals("text/html") ? SafeHtml.sanitize(text) : text;
         return engine.call(() -> {
             String session = Uris.isSession(target) ? target : null;
             InstantMessage pending = history.add(target, new InstantMessage(null, requests.aor(), target, session, media,
-                    text, clock.instant(), Delivery.PENDING));
+                    body, clock.instant(), Delivery.PENDING, subject, o.highPriority()));
             typingSent.remove(target.toLowerCase(Locale.ROOT));
             if (session == null) {
                 contacts.touched(target);
             }
             Request r = requests.outOfDialog(Request.MESSAGE, target);
-            requests.body(r, type.contains("charset") ? type : type + ";charset=UTF-8", text);
+            if (subject != null) {
+                requests.header(r, SUBJECT, subject);
+            }
+            if (o.highPriority()) {
+                requests.header(r, PRIORITY, URGENT);
+            }
+            requests.body(r, type.contains("charset") ? type : type + ";charset=UTF-8", body);
             return inOrder(target, r).thenApply(resp -> {
                 int s = resp.getStatusCode();
                 Delivery d = s == Response.OK ? Delivery.DELIVERED : s == Response.ACCEPTED ? Delivery.STORED
@@ -85,7 +101,7 @@ final class SipMessagingService implements MessagingService {
                 if (d == Delivery.FAILED) {
                     throw SipErrors.forResponse("message to " + target + " not delivered", resp);
                 }
-                return withDelivery(pending, d);
+                return pending.withDelivery(d);
             }).whenComplete((m, e) -> {
                 if (e != null && Engine.parley(e).code() == ErrorCode.NETWORK_FAILURE) {
                     history.setDelivery(pending.id(), Delivery.FAILED);
@@ -94,8 +110,16 @@ final class SipMessagingService implements MessagingService {
         });
     }
 
-    private static InstantMessage withDelivery(InstantMessage m, Delivery d) {
-        return new InstantMessage(m.id(), m.from(), m.to(), m.session(), m.contentType(), m.text(), m.sentAt(), d);
+    /** A subject fit for one header line (no line breaks, trimmed, at most 200 characters), or null when blank. */
+    static String subject(String s) {
+        if (s == null) {
+            return null;
+        }
+        String one = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (one.isEmpty()) {
+            return null;
+        }
+        return one.length() > MAX_SUBJECT ? one.substring(0, MAX_SUBJECT) : one;
     }
 
     @Override

@@ -15,6 +15,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ContactsService;
+import org.parley.core.client.Credentials;
 import org.parley.core.client.DirectoryService;
 import org.parley.core.client.HistoryService;
 import org.parley.core.client.MessagingService;
@@ -175,11 +176,23 @@ public final class SipUcClient implements UcClient {
     }
 
     @Override
-    public CompletableFuture<Void> signIn(char[] password) {
-        char[] copy = password.clone();
+    public CompletableFuture<Void> signIn(Credentials credentials) {
+        DigestClient digest;
+        if (credentials instanceof Credentials.Password p) {
+            digest = new DigestClient(config.username(), p.chars(), new SecureRandom());
+            java.util.Arrays.fill(p.chars(), '\0');
+        } else if (credentials instanceof Credentials.Hashed h) {
+            if (!h.username().equals(config.username())) {
+                return CompletableFuture.failedFuture(new ParleyException(ErrorCode.AUTHENTICATION_FAILED,
+                        "the saved sign-in is for " + h.username() + ", not " + config.username()
+                                + ": sign in with your password again"));
+            }
+            digest = DigestClient.hashed(h.username(), h.realm(), h.md5(), h.sha256(), new SecureRandom());
+        } else {
+            return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INVALID_ARGUMENT, "no credentials"));
+        }
         return engine.call(() -> {
-            ua.setCredentials(new DigestClient(config.username(), copy, new SecureRandom()));
-            java.util.Arrays.fill(copy, '\0');
+            ua.setCredentials(digest);
             return supervisor.signIn().thenCompose(v -> {
                 contacts.start();
                 return presence.start().exceptionally(e -> {

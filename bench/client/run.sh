@@ -94,7 +94,7 @@ java -cp "$server_cp" "$here/BenchServer.java" "$work/server-data" "$domain" "$c
   > "$work/server.out" 2> "$work/server.log" &
 server_pid=$!
 for (( i = 0; i < 1800; i++ )); do
-  grep -q '^ready ' "$work/server.out" && break
+  grep -qs '^ready ' "$work/server.out" && break
   kill -0 "$server_pid" 2>/dev/null || break
   sleep 0.2
 done

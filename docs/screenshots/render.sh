@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the Communicator's main screens into docs/screenshots/*.png from a real session: `./parley demo
 # --no-client` on free loopback ports in a temporary directory, the real app under Xvfb signed in as alice (driven
-# by client-app's test class org.parley.client.ScreenshotTour through the app's own Navigator), bob as a second
+# by docs/screenshots/ScreenshotTour.java through the app's own Navigator), bob as a second
 # party in the tour's JVM (rich-text messages, accepts a file), and other demo users changing presence and sending
 # a message through `./parley cli`. Everything started here is stopped on exit.
 set -euo pipefail
@@ -52,7 +52,12 @@ echo "render.sh: building client-app and server-lite, and client-app's test clas
 (cd "$root" && ./mvnw -q -B -DskipTests -pl client-app,server-lite -am package dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt") > "$work/build.log" 2>&1 \
   || { tail -40 "$work/build.log" >&2; echo "render.sh: build failed" >&2; exit 1; }
-cp="$root/client-app/target/test-classes:$root/client-app/target/classes:$(cat "$work/cp.txt")"
+cp="$root/client-app/target/classes:$(cat "$work/cp.txt")"
+# The tour is compiled here (not part of the build): it drives the app's windows from outside.
+mkdir -p "$work/tour"
+javac -d "$work/tour" --release 17 -cp "$cp" "$here/ScreenshotTour.java" 2> "$work/javac.log" \
+  || { cat "$work/javac.log" >&2; echo "render.sh: compiling ScreenshotTour.java failed" >&2; exit 1; }
+cp="$work/tour:$cp"
 
 read -r sip tls <<<"$(python3 - <<'PY'
 import socket

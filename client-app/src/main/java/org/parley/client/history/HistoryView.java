@@ -51,6 +51,7 @@ final class HistoryView {
     private final ZoneId zone;
     private final BorderPane root = new BorderPane();
     private final TextField participant = new TextField();
+    private ListView<ConversationItem> conversations;
 
     HistoryView(HistoryViewModel vm, Consumer<String> openConversation, ZoneId zone) {
         this.vm = Objects.requireNonNull(vm, "vm");
@@ -63,9 +64,19 @@ final class HistoryView {
         return root;
     }
 
-    /** Where the keyboard starts. */
+    /** Where the keyboard starts: the conversations, or the search when there are none. */
+    void focusStart() {
+        if (conversations == null || conversations.getItems().isEmpty()) {
+            participant.requestFocus();
+        } else {
+            conversations.requestFocus();
+        }
+    }
+
+    /** Ctrl+F (Cmd+F): to the participant field. */
     void focusSearch() {
         participant.requestFocus();
+        participant.selectAll();
     }
 
     private void build() {
@@ -131,6 +142,7 @@ final class HistoryView {
 
     private Region conversationList() {
         ListView<ConversationItem> list = new ListView<>(vm.conversations());
+        conversations = list;
         list.getStyleClass().addAll("history-conversations", Tweaks.EDGE_TO_EDGE);
         list.setAccessibleText("Conversations");
         list.setCellFactory(v -> new ConversationCell());
@@ -186,7 +198,8 @@ final class HistoryView {
         TableView<MessageItem> table = new TableView<>(vm.messages());
         table.getStyleClass().addAll("history-messages", Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setAccessibleText("Messages");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the message column takes what the others leave; the time and sender columns grow to fit their text
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(placeholder("No messages to show"));
         TableColumn<MessageItem, MessageItem> kind = column("", 44);
         kind.setCellFactory(c -> new KindCell());
@@ -201,6 +214,8 @@ final class HistoryView {
         table.getColumns().add(when);
         table.getColumns().add(from);
         table.getColumns().add(message);
+        message.prefWidthProperty().bind(Bindings.max(200, table.widthProperty().subtract(kind.widthProperty())
+                .subtract(when.widthProperty()).subtract(from.widthProperty()).subtract(16)));
         VBox pane = new VBox(header, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return pane;

@@ -3,6 +3,9 @@ package org.parley.client.history;
 import java.time.ZoneId;
 import java.util.Objects;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.parley.client.settings.Appearance;
 import org.parley.client.shell.Navigator;
@@ -41,6 +44,8 @@ public final class HistoryWindow {
             Scene scene = new Scene(view.root(), 960, 600);
             appearance.attach(scene);
             scene.getStylesheets().add(Objects.requireNonNull(HistoryWindow.class.getResource(CSS), CSS).toExternalForm());
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    view::focusSearch);
             stage.setScene(scene);
             stage.setMinWidth(720);
             stage.setMinHeight(400);
@@ -55,7 +60,7 @@ public final class HistoryWindow {
         }
         stage.show();
         stage.toFront();
-        view.focusSearch();
+        view.focusStart();
     }
 
     /** The window once shown (for the screenshot tour). */

@@ -24,7 +24,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -47,7 +46,8 @@ import org.parley.ui.ThemeSwitcher;
 import org.parley.ui.UiExecutor;
 
 /**
- * docs/screenshots/render.sh's driver: runs the REAL Communicator (its windows, wired as the composition root wires
+ * docs/screenshots/render.sh's driver (compiled by it against client-app's classes and test class path; in the
+ * package of {@code ClientApp} for its identity): runs the REAL Communicator (its windows, wired as the composition root wires
  * them) against {@code ./parley demo}, signs in through the sign-in form, opens each screen through the app's own
  * {@link org.parley.client.shell.Navigator} and saves {@code scene.snapshot} as PNG. A second party (the peer, e.g.
  * bob) runs in this JVM on the core engine: it sends rich-text messages and accepts a file, so the conversation has
@@ -122,7 +122,7 @@ public final class ScreenshotTour {
                     appearance, uri -> { }, Platform::exit);
             windows.showSignIn(new LaunchOptions(data, opt("server"), port, "TLS", user + "@" + domain, null));
 
-            Path file = Files.createTempFile("Q3 offer ", ".pdf");
+            Path file = Files.createTempDirectory("tour-files").resolve("Q3 offer notes.pdf");
             Files.write(file, new byte[180_000]);
 
             step(() -> lookup(primary, "#signInPassword") != null);
@@ -142,7 +142,7 @@ public final class ScreenshotTour {
                     .map(i -> i.availability() != Availability.UNKNOWN && i.availability() != Availability.OFFLINE)
                     .orElse(false));
             step(() -> {
-                peerSignIn(peerName, file.getParent());
+                peerSignIn(peerName, data.resolve("peer-downloads"));
                 return true;
             });
             await("the peer signed in", 30, () -> peer != null && peer.connectionState() == UcClient.ConnectionState.SIGNED_IN);
@@ -161,9 +161,14 @@ public final class ScreenshotTour {
             pause(1000);
             step(() -> {
                 Stage conv = window(".conversation");
-                TextInputControl compose = (TextInputControl) find(conv.getScene().getRoot(),
-                        n -> n instanceof TextInputControl t && t.isEditable() && !(n.getStyleClass().contains("subject")));
-                compose.setText("Looks good, sending you my notes now.");
+                // the compose box is a rich-text area (RichTextFX): typed into through its replaceText(String)
+                Node compose = conv.getScene().lookup(".compose-area");
+                try {
+                    compose.getClass().getMethod("replaceText", String.class)
+                            .invoke(compose, "Looks good. Sending you my notes on the discount now.");
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot type into the compose box: " + e, e);
+                }
                 ButtonBase send = (ButtonBase) find(conv.getScene().getRoot(),
                         n -> n instanceof ButtonBase && "Send the message".equals(n.getAccessibleText()));
                 send.fire();
@@ -188,8 +193,11 @@ public final class ScreenshotTour {
             await("the history window", 10, () -> window(".history") != null);
             step(() -> {
                 Stage h = window(".history");
-                Node list = h.getScene().lookup(".history-conversations");
-                ((javafx.scene.control.ListView<?>) list).getSelectionModel().select(0);
+                @SuppressWarnings("unchecked")
+                var list = (javafx.scene.control.ListView<org.parley.client.history.HistoryViewModel.ConversationItem>)
+                        h.getScene().lookup(".history-conversations");
+                list.getItems().stream().filter(c -> c.peer().equals(bob)).findFirst()
+                        .ifPresent(c -> list.getSelectionModel().select(c));
                 return true;
             });
             pause(800);
@@ -246,6 +254,11 @@ public final class ScreenshotTour {
         private void peerSignIn(String name, Path downloads) {
             ClientConfig cfg = ClientConfig.of(opt("server"), Integer.parseInt(opt("port")), ClientConfig.Transport.TLS,
                     name, domain, Path.of(opt("data")).resolve("peer-" + name));
+            try {
+                Files.createDirectories(downloads);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             peer = SipUcClient.create(cfg, peerEvents);
             peer.files().addListener(t -> {
                 if (t.direction() == FileTransferService.Direction.INCOMING

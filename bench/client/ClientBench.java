@@ -253,6 +253,11 @@ public final class ClientBench {
                     return false;
                 }
                 stage.getScene().removePostLayoutPulseListener(listener[0]);
+                StringBuilder each = new StringBuilder();
+                for (long t : times) {
+                    each.append(each.length() == 0 ? "" : ",").append(Math.round(t / 1e5) / 10.0);
+                }
+                result("keystroke_each_ms", each);
                 times.sort(null);
                 result("keystrokes", times.size());
                 result("keystroke_p50_ms", String.format("%.1f", pct(times, 50) / 1e6));

@@ -128,13 +128,14 @@ rss_mb=$(for (( r = 1; r <= runs; r++ )); do echo $(( $(get "start-$r" rss_kb) /
 log "large list: user 'large' ($contacts contacts): typing into the search box, then a storm of $rate changes/s for $seconds s"
 client list --mode list --user large --domain "$domain" --tls-port "$tls_port" --data "$work/client-large" \
   --expect "$contacts" --control "$control_port" --rate "$rate" --seconds "$seconds" --timeout-s 280
+log "  keystrokes (ms each, in order): $(get list keystroke_each_ms)"
 log "  list shown $(get list list_shown_ms) ms, presence shown $(get list presence_shown_ms) ms; $(get list keystrokes) keystrokes; storm: server $(get list storm_server | tr _ ' '), changes seen by the list $(get list storm_changes_seen), $(get list pulses) pulses"
 
 ratio() { python3 -c "import sys; v, t = float(sys.argv[1]), float(sys.argv[2]); print(f'{v / t:.2f}')" "$1" "$2"; }
 row() { printf '| %-52s | %10s | %8s | %5s |\n' "$1" "$2" "$3" "$(ratio "$2" "$4")"; }
 {
   echo
-  echo "Communicator benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the client runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Communicator benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   printf '| %-52s | %10s | %8s | %5s |\n' "measure" "value" "target" "ratio"
   printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..7})"

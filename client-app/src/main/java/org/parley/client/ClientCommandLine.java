@@ -63,7 +63,7 @@ public final class ClientCommandLine {
         try {
             cl.parseArgs(Objects.requireNonNull(args, "args").toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw new Exit(2, "parley client: " + e.getMessage() + System.lineSeparator() + usage(cl));
+            throw Spec.usageError(e.getMessage());
         }
         if (cl.isUsageHelpRequested()) {
             throw new Exit(0, usage(cl));

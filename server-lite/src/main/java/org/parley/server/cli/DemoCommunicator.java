@@ -115,13 +115,19 @@ final class DemoCommunicator {
         out.printf("opening a Communicator signed in as %s (log: %s); closing it leaves the server running%n",
                 command.get(command.indexOf("--user") + 1), log);
         out.flush();
-        Thread hook = new Thread(() -> stop(p), "parley-demo-client-stop");
+        java.util.concurrent.atomic.AtomicBoolean demoStopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            demoStopping.set(true);
+            stop(p);
+        }, "parley-demo-client-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Thread watcher = new Thread(() -> {
             try {
                 int code = p.waitFor();
-                out.printf("the Communicator ended (exit %d); the server keeps running: Ctrl-C stops it%n", code);
-                out.flush();
+                if (!demoStopping.get()) {
+                    out.printf("the Communicator ended (exit %d); the server keeps running: Ctrl-C stops it%n", code);
+                    out.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

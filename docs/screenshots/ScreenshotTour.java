@@ -52,7 +52,8 @@ import org.parley.ui.UiExecutor;
  * {@link org.parley.client.shell.Navigator} and saves {@code scene.snapshot} as PNG. A second party (the peer, e.g.
  * bob) runs in this JVM on the core engine: it sends rich-text messages and accepts a file, so the conversation has
  * something to show; other demo users change presence through {@code ./parley cli} (render.sh).
- * <p>Arguments: {@code --server H --port N --domain D --user NAME --peer NAME --data DIR --out DIR}; stdin: the
+ * <p>Arguments: {@code --server H --port N --domain D --user NAME --peer NAME --data DIR --out DIR [--font PX]}
+ * (font size: the settings' default unless given); stdin: the
  * user's password, then the peer's. Exits 0 when every screen was saved, 1 otherwise (after 180 s at most).
  */
 public final class ScreenshotTour {
@@ -111,10 +112,12 @@ public final class ScreenshotTour {
 
             // as ClientApp.show: settings, appearance, one UI executor, the engine factory, the windows
             SettingsStore settings = new SettingsStore(data);
-            settings.save(ClientSettings.defaults().withAccount(opt("server"), port, "TLS", user + "@" + domain,
-                    false, false));
+            ClientSettings defaults = ClientSettings.defaults();
+            int font = Integer.parseInt(OPTS.getOrDefault("font", Integer.toString(defaults.fontSize())));
+            settings.save(defaults.withAccount(opt("server"), port, "TLS", user + "@" + domain, false, false)
+                    .withAppearance(Theme.LIGHT, font));
             ClientSettings s = settings.load();
-            appearance = new Appearance(new ThemeSwitcher(), Theme.LIGHT, s.fontSize());
+            appearance = new Appearance(new ThemeSwitcher(), s.theme(), s.fontSize());
             UiExecutor ui = new UiExecutor();
             ClientFactory factory = cfg -> SipUcClient.create(cfg.withIdle(Duration.ofMinutes(s.inactiveMinutes()),
                     Duration.ofMinutes(s.awayMinutes())), ui);

@@ -10,12 +10,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$here"
 keep=0
+font=13
 
 usage() {
   cat <<'USAGE'
-Usage: docs/screenshots/render.sh [--out DIR] [--keep]
+Usage: docs/screenshots/render.sh [--out DIR] [--font PX] [--keep]
 
   --out DIR   where the PNGs go (default: docs/screenshots)
+  --font PX   base font size of the app (default: its setting, 13; e.g. 16 to check for clipped text)
   --keep      keep the temporary directory (demo data, logs)
 
 Needs java 17, python3 and xvfb-run (Debian: apt-get install -y xvfb xauth libgtk-3-0).
@@ -24,6 +26,7 @@ USAGE
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) out="${2:?--out needs a directory}"; shift ;;
+    --font) font="${2:?--font needs a size}"; shift ;;
     --keep) keep=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "render.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -105,7 +108,7 @@ echo "render.sh: touring the app under Xvfb..."
 mkdir -p "$out"
 printf '%s\n%s\n' "${pw[alice]}" "${pw[bob]}" \
   | timeout -k 5 240 xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$cp" org.parley.client.ScreenshotTour \
-      --server 127.0.0.1 --port "$tls" --domain "$domain" --user alice --peer bob --data "$work/client" --out "$out" \
+      --server 127.0.0.1 --port "$tls" --domain "$domain" --user alice --peer bob --data "$work/client" --out "$out" --font "$font" \
       > "$work/tour.log" 2>&1 \
   || { grep -v '^\s*at ' "$work/tour.log" | tail -30 >&2; echo "render.sh: the tour failed (log: $work/tour.log)" >&2; keep=1; exit 1; }
 grep '^tour:' "$work/tour.log"

@@ -188,6 +188,8 @@ public final class ScreenshotTour {
             await("the contact card", 10, () -> window("#contactCard") != null);
             pause(800);
             step(() -> save(window("#contactCard").getScene(), "contact-card"));
+            // carol's message (render.sh's parley cli) makes a second conversation; go on without it after 20 s
+            awaitOrGoOn(20, () -> windows.session().orElseThrow().client().history().conversations(10).size() >= 2);
             step(() -> {
                 window("#contactCard").close();
                 windows.showHistory(null);
@@ -299,6 +301,16 @@ public final class ScreenshotTour {
                     throw new IllegalStateException("tour: no " + what + " after " + seconds + " s");
                 }
                 return false;
+            });
+        }
+
+        private void awaitOrGoOn(int seconds, BooleanSupplier condition) {
+            steps.add(() -> {
+                long now = System.nanoTime();
+                if (waitStarted == 0) {
+                    waitStarted = now;
+                }
+                return condition.getAsBoolean() || now - waitStarted > seconds * 1_000_000_000L;
             });
         }
 

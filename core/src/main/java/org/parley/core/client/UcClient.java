@@ -40,6 +40,9 @@ public interface UcClient extends AutoCloseable {
 
     HistoryService history();
 
+    /** File transfer to and from other users (RFC 5547 over MSRP). */
+    FileTransferService files();
+
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override
     void close();

@@ -91,14 +91,24 @@ public final class UserAgent implements SipListener, AutoCloseable {
 
     /** Sends a request; the future completes on the engine with the final response (any status), or fails. */
     public CompletableFuture<Response> send(Request request) {
+        return send(request, requestTimeout, ct -> { });
+    }
+
+    /**
+     * Sends a request that may wait for a person (an INVITE): the future fails after {@code timeout} without a final
+     * answer, and {@code onTransaction} sees each client transaction it runs in (a new one after a challenge), e.g.
+     * to CANCEL it.
+     */
+    public CompletableFuture<Response> send(Request request, Duration timeout,
+                                            java.util.function.Consumer<ClientTransaction> onTransaction) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         java.util.concurrent.ScheduledFuture<?> deadline = engine.schedule(() -> result.completeExceptionally(
                 new ParleyException(ErrorCode.NETWORK_FAILURE, "no answer to " + request.getMethod() + " from the server "
-                        + endpoint.serverDescription() + " within " + requestTimeout.toSeconds() + " s")),
-                requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        + endpoint.serverDescription() + " within " + timeout.toSeconds() + " s")),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> deadline.cancel(false));
         preauthorize(request);
-        transmit(new Pending(request, result, 0));
+        transmit(new Pending(request, result, 0, onTransaction));
         return result;
     }
 
@@ -106,6 +116,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
         try {
             ClientTransaction ct = endpoint.provider().getNewClientTransaction(p.request);
             ct.setApplicationData(p);
+            p.onTransaction.accept(ct);
             ct.sendRequest();
         } catch (SipException | RuntimeException e) {
             p.result.completeExceptionally(sendFailure(e));
@@ -180,7 +191,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
                 }
                 d.authorization(proxy, retry.getMethod(), retry.getRequestURI().toString())
                         .ifPresent(v -> setCredentials(retry, proxy, v));
-                transmit(new Pending(retry, p.result, p.attempts + 1));
+                transmit(new Pending(retry, p.result, p.attempts + 1, p.onTransaction));
                 return;
             }
         }
@@ -289,6 +300,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
         endpoint.close();
     }
 
-    private record Pending(Request request, CompletableFuture<Response> result, int attempts) {
+    private record Pending(Request request, CompletableFuture<Response> result, int attempts,
+                           java.util.function.Consumer<ClientTransaction> onTransaction) {
     }
 }

@@ -13,34 +13,44 @@ import java.time.Duration;
  * @param backoffInitial   first wait before reconnecting (doubles per failure)
  * @param backoffMax       longest wait between reconnection attempts
  * @param idleCheck        how often the idle timers are evaluated
+ * @param maxFileBytes     the largest file sent or accepted by file transfer
  */
 public record ClientTuning(Duration registerExpires, Duration publishExpires, Duration subscribeExpires,
                            Duration requestTimeout, Duration keepAlive, Duration backoffInitial, Duration backoffMax,
-                           Duration idleCheck) {
+                           Duration idleCheck, long maxFileBytes) {
+
+    /** 100 MiB. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
 
     public static ClientTuning defaults() {
         return new ClientTuning(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                DEFAULT_MAX_FILE_BYTES);
     }
 
     public ClientTuning withKeepAlive(Duration d) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, d, backoffInitial,
-                backoffMax, idleCheck);
+                backoffMax, idleCheck, maxFileBytes);
     }
 
     public ClientTuning withRequestTimeout(Duration d) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, d, keepAlive, backoffInitial,
-                backoffMax, idleCheck);
+                backoffMax, idleCheck, maxFileBytes);
     }
 
     public ClientTuning withExpires(Duration register, Duration publish, Duration subscribe) {
         return new ClientTuning(register, publish, subscribe, requestTimeout, keepAlive, backoffInitial, backoffMax,
-                idleCheck);
+                idleCheck, maxFileBytes);
     }
 
     public ClientTuning withBackoff(Duration initial, Duration max) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, keepAlive, initial,
-                max, idleCheck);
+                max, idleCheck, maxFileBytes);
+    }
+
+    public ClientTuning withMaxFileBytes(long max) {
+        return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, keepAlive,
+                backoffInitial, backoffMax, idleCheck, max);
     }
 
     /** When to refresh something granted for {@code granted}: at 80 %, at least 1 s before expiry. */

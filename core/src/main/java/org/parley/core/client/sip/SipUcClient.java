@@ -55,11 +55,13 @@ public final class SipUcClient implements UcClient {
     private final SipContactsService contacts;
     private final SipMessagingService messaging;
     private final HistoryStore history;
+    private final SipFileTransferService files;
 
     private SipUcClient(ClientConfig config, Engine engine, ScheduledThreadPoolExecutor thread, UserAgent ua,
                         ClientStore store, ConnectionSupervisor supervisor, Registration registration,
                         Listeners<ConnectionListener> connectionListeners, SipPresenceService presence,
-                        SipContactsService contacts, SipMessagingService messaging, HistoryStore history) {
+                        SipContactsService contacts, SipMessagingService messaging, HistoryStore history,
+                        SipFileTransferService files) {
         this.config = config;
         this.engine = engine;
         this.thread = thread;
@@ -72,6 +74,7 @@ public final class SipUcClient implements UcClient {
         this.contacts = contacts;
         this.messaging = messaging;
         this.history = history;
+        this.files = files;
     }
 
     /** A client with the product's timings and the system clock; events are delivered on {@code events}. */
@@ -151,10 +154,14 @@ public final class SipUcClient implements UcClient {
         SipMessagingService messaging = new SipMessagingService(engine, ua, requests, service, history, contacts,
                 messageListeners, clock, config.domain());
         ua.register(Request.MESSAGE, new IncomingMessages(ua, history, contacts, messageListeners, clock, aor));
+        InviteRouter invites = new InviteRouter(ua);
+        invites.attach();
+        SipFileTransferService files = new SipFileTransferService(engine, ua, requests, invites, new Listeners<>(events),
+                tuning.maxFileBytes(), config.domain());
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,
-                contacts, messaging, history);
+                contacts, messaging, history, files);
     }
 
     /** A stable id of this device (its publication's tuple and device ids), kept in the data directory. */
@@ -259,7 +266,13 @@ public final class SipUcClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.FileTransferService files() {
+        return files;
+    }
+
+    @Override
     public void close() {
+        files.close();
         if (!thread.isShutdown()) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             thread.execute(() -> signOutOnEngine().whenComplete((v, e) -> done.complete(null)));

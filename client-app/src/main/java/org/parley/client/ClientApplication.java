@@ -1,5 +1,6 @@
 package org.parley.client;
 
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.parley.ui.BuildInfo;
@@ -11,6 +12,34 @@ import org.slf4j.LoggerFactory;
 public final class ClientApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ClientApplication.class);
     private ClientApp app;
+
+    /**
+     * The options {@link ClientMain} parsed before launching (with the password it read from stdin): JavaFX builds
+     * this object itself, so they cannot come through a constructor. One shot: {@link #launchOptions()} takes them.
+     */
+    private static final AtomicReference<LaunchOptions> HANDED_OVER = new AtomicReference<>();
+
+    /** Called by {@link ClientMain} just before {@code Application.launch}. */
+    static void handOver(LaunchOptions options) {
+        HANDED_OVER.set(options);
+    }
+
+    /**
+     * What the command line asked for: the options {@link ClientMain} handed over (once), else the raw parameters
+     * parsed again (without reading stdin), else the defaults when they cannot be parsed.
+     */
+    LaunchOptions launchOptions() {
+        LaunchOptions handed = HANDED_OVER.getAndSet(null);
+        if (handed != null) {
+            return handed;
+        }
+        try {
+            return ClientCommandLine.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+        } catch (ClientCommandLine.Exit e) {
+            LOG.warn("ignoring the command line: {}", e.text().strip());
+            return LaunchOptions.defaults();
+        }
+    }
 
     @Override
     public void start(Stage primaryStage) {

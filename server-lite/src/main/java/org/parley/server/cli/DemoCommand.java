@@ -1,12 +1,17 @@
 package org.parley.server.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.parley.core.model.AccessLevel;
 import org.parley.core.model.ContactList;
+import org.parley.server.ParleyServer;
 import org.parley.server.ServerConfig;
 import org.parley.server.contacts.ContactLists;
 import org.parley.server.transport.LocalDomain;
@@ -36,6 +41,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerFlags server = new ServerFlags();
 
+    @Option(names = "--no-client", description = "Do not open a Communicator (by default one opens, signed in as "
+            + DemoCommunicator.USER + ", when there is a display).")
+    boolean noClient;
+
+    /** Where the launcher and the display are found (the process environment; tests pass their own). */
+    Map<String, String> env = System.getenv();
+    String osName = System.getProperty("os.name", "");
+
     /** The demo office: user, name, title, department, work phone, mobile phone. */
     static final List<String[]> PEOPLE = List.of(
             new String[] {"alice", "Alice Archer", "Managing Director", "Management", "+44 20 7946 0101", "+44 7700 900101"},
@@ -62,7 +75,50 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withCustomStates("Working from home=available;Out to lunch=away;Visiting a customer=busy");
         }
         seed(config);
-        return ServerCommand.run(config, spec.commandLine().getOut());
+        ServerConfig seeded = config;
+        return ServerCommand.run(config, spec.commandLine().getOut(), running -> openCommunicator(running, seeded));
+    }
+
+    /** Opens the demo Communicator beside the running server, unless told not to or there is no display. */
+    void openCommunicator(ParleyServer running, ServerConfig config) {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<String> skip = DemoCommunicator.reasonToSkip(noClient, osName, env);
+        if (skip.isPresent()) {
+            out.printf("not opening a Communicator: %s%n", skip.get());
+            out.flush();
+            return;
+        }
+        try {
+            char[] password = communicatorPassword(running, config).toCharArray();
+            boolean tls = running.tlsPort() > 0;
+            String host = config.bindAddress() == null || config.bindAddress().equals("0.0.0.0")
+                    || config.bindAddress().equals("::") ? "127.0.0.1" : config.bindAddress();
+            List<String> cmd = DemoCommunicator.command(DemoCommunicator.requireLauncher(env), host,
+                    tls ? running.tlsPort() : running.sipPort(), tls ? "tls" : "tcp", running.domain(), config.dataDir());
+            DemoCommunicator.start(cmd, config.dataDir(), password, out);
+            java.util.Arrays.fill(password, ' ');
+        } catch (IOException | RuntimeException e) {
+            out.printf("cannot open a Communicator: %s (the server keeps running)%n", e.getMessage());
+            out.flush();
+        }
+    }
+
+    /** The demo client user's password; a demo seeded before it was kept gets a fresh one (printed once). */
+    private String communicatorPassword(ParleyServer running, ServerConfig config) throws IOException {
+        Optional<String> saved = DemoCommunicator.savedPassword(config.dataDir());
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        UserRepository users = running.users();
+        if (!users.exists(DemoCommunicator.USER)) {
+            throw new IOException("the demo user " + DemoCommunicator.USER + " no longer exists");
+        }
+        String password = password(new SecureRandom());
+        users.setCredentials(UserCredentials.fromPassword(DemoCommunicator.USER, config.domain(), password));
+        DemoCommunicator.replacePassword(config.dataDir(), password);
+        spec.commandLine().getOut().printf("the demo Communicator signs in as %s, whose password is now %s%n",
+                DemoCommunicator.USER, password);
+        return password;
     }
 
     private void seed(ServerConfig config) {
@@ -81,12 +137,24 @@ public final class DemoCommand implements Callable<Integer> {
                 users.add(new UserProfile(p[0], p[1], p[2], p[3], p[0] + "@" + config.domain(), p[4], p[5], null),
                         UserCredentials.fromPassword(p[0], config.domain(), password));
                 out.printf("  %-28s %-14s %-20s password %s%n", "sip:" + p[0] + "@" + config.domain(), p[1], p[2], password);
+                if (p[0].equals(DemoCommunicator.USER)) {
+                    keepCommunicatorPassword(config.dataDir(), password);
+                }
             }
             seedContactLists(db, config.domain());
             out.println("every demo user has the others in their contact list: their department in \"My team\""
                     + " (access level Team), the rest in \"Office\" (the default, Company)");
         }
         out.flush();
+    }
+
+    private static void keepCommunicatorPassword(Path dataDir, String password) {
+        try {
+            DemoCommunicator.replacePassword(dataDir, password);
+        } catch (IOException e) {
+            throw new org.parley.core.error.ParleyException(org.parley.core.error.ErrorCode.STORAGE_FAILURE,
+                    "cannot keep the demo Communicator's password in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     private static void seedContactLists(Database db, String domain) {

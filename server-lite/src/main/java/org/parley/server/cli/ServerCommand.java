@@ -37,6 +37,12 @@ public final class ServerCommand implements Callable<Integer> {
 
     /** Starts the server, prints the ready line, and blocks until the JVM is asked to stop. */
     static int run(ServerConfig config, java.io.PrintWriter out) throws InterruptedException {
+        return run(config, out, running -> { });
+    }
+
+    /** As {@link #run(ServerConfig, java.io.PrintWriter)}, calling {@code onReady} after the ready line. */
+    static int run(ServerConfig config, java.io.PrintWriter out, java.util.function.Consumer<ParleyServer> onReady)
+            throws InterruptedException {
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,6 +55,7 @@ public final class ServerCommand implements Callable<Integer> {
                 config.tlsEnabled() ? ", tls " + server.host() + ":" + server.tlsPort() : "",
                 config.dataDir().toAbsolutePath());
         out.flush();
+        onReady.accept(server);
         stopped.await();
         return 0;
     }

@@ -1,0 +1,164 @@
+package org.parley.server.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Communicator that {@code ./parley demo} opens beside its server, signed in as one demo user.
+ *
+ * <p>The password never appears on a command line or in a readable file: at seeding the demo keeps that one user's
+ * password in {@code DATA/communicator.password}, readable by its owner only (as the server database beside it), and
+ * here writes it to the client's stdin ({@code --password-stdin}). The client is started through the launcher the
+ * {@code parley} script exports as {@code PARLEY_LAUNCHER}. Closing the client leaves the server running; stopping the
+ * demo (Ctrl-C) stops the client too.
+ */
+final class DemoCommunicator {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommunicator.class);
+    static final String USER = "alice";
+    static final String PASSWORD_FILE = "communicator.password";
+    static final String LAUNCHER_ENV = "PARLEY_LAUNCHER";
+
+    private DemoCommunicator() {
+    }
+
+    /** Why no client is opened, or empty when one can be. */
+    static Optional<String> reasonToSkip(boolean noClient, String osName, Map<String, String> env) {
+        if (noClient) {
+            return Optional.of("--no-client");
+        }
+        String launcher = env.get(LAUNCHER_ENV);
+        if (launcher == null || launcher.isBlank()) {
+            return Optional.of(LAUNCHER_ENV + " is not set (run the demo through ./parley demo)");
+        }
+        if (needsDisplayVariable(osName) && blank(env.get("DISPLAY")) && blank(env.get("WAYLAND_DISPLAY"))) {
+            return Optional.of("no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        }
+        return Optional.empty();
+    }
+
+    /** Windows and macOS always have a desktop; other systems show windows through X11 or Wayland. */
+    static boolean needsDisplayVariable(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return !(os.startsWith("windows") || os.startsWith("mac"));
+    }
+
+    /** The client's command line: no password on it (it goes to stdin). */
+    static List<String> command(String launcher, String host, int port, String transport, String domain, Path dataDir) {
+        List<String> cmd = new ArrayList<>(List.of(launcher, "client", "--server", host, "--port", Integer.toString(port),
+                "--transport", transport, "--user", USER + "@" + domain, "--password-stdin",
+                "--data", dataDir.resolve("communicator").toAbsolutePath().toString()));
+        return List.copyOf(cmd);
+    }
+
+    /** Keeps the demo client's password beside the database, owner-only; fails if the file exists. */
+    static void savePassword(Path dataDir, String password) throws IOException {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The saved password, or empty when the demo was seeded before this file existed. */
+    static Optional<String> savedPassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String line = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line);
+    }
+
+    /** Replaces a saved password (the demo reset it). */
+    static void replacePassword(Path dataDir, String password) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE));
+        try {
+            savePassword(dataDir, password);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot replace " + e.getFile(), e);
+        }
+    }
+
+    /**
+     * Starts the client with the password on its stdin; its output goes to {@code DATA/communicator/client.log}. A
+     * watcher prints when it ends; a shutdown hook stops it with the demo.
+     */
+    static Process start(List<String> command, Path dataDir, char[] password, PrintWriter out) throws IOException {
+        Path dir = dataDir.resolve("communicator");
+        Files.createDirectories(dir);
+        Path log = dir.resolve("client.log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process p = pb.start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            byte[] line = (new String(password) + "\n").getBytes(StandardCharsets.UTF_8);
+            stdin.write(line);
+            java.util.Arrays.fill(line, (byte) 0);
+        }
+        out.printf("opening a Communicator signed in as %s (log: %s); closing it leaves the server running%n",
+                command.get(command.indexOf("--user") + 1), log);
+        out.flush();
+        java.util.concurrent.atomic.AtomicBoolean demoStopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            demoStopping.set(true);
+            stop(p);
+        }, "parley-demo-client-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread watcher = new Thread(() -> {
+            try {
+                int code = p.waitFor();
+                if (!demoStopping.get()) {
+                    out.printf("the Communicator ended (exit %d); the server keeps running: Ctrl-C stops it%n", code);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "parley-demo-client-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return p;
+    }
+
+    private static void stop(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("demo Communicator stopped");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String requireLauncher(Map<String, String> env) {
+        return Objects.requireNonNull(env.get(LAUNCHER_ENV), LAUNCHER_ENV);
+    }
+}

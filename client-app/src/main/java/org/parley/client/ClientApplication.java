@@ -45,7 +45,7 @@ public final class ClientApplication extends Application {
     public void start(Stage primaryStage) {
         BuildInfo buildInfo = BuildInfo.load();
         LOG.info("{} {} starting", ClientApp.IDENTITY.title(), buildInfo.version());
-        app = new ClientApp(buildInfo, new ThemeSwitcher(), LaunchOptions.defaults(),
+        app = new ClientApp(buildInfo, new ThemeSwitcher(), launchOptions(),
                 uri -> getHostServices().showDocument(uri));
         app.show(primaryStage);
     }

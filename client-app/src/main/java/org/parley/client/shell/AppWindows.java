@@ -15,6 +15,8 @@ import org.parley.client.alerts.Alerts;
 import org.parley.client.card.ContactCardWindow;
 import org.parley.client.contacts.ContactItem;
 import org.parley.client.contacts.OpenConversations;
+import org.parley.client.history.HistoryWindow;
+import org.parley.client.options.OptionsWindow;
 import org.parley.client.conversation.ConversationViewModel;
 import org.parley.client.conversation.Conversations;
 import org.parley.client.main.MainWindow;
@@ -24,8 +26,6 @@ import org.parley.client.signin.RememberedSignIn;
 import org.parley.client.signin.SignInView;
 import org.parley.client.signin.SignInViewModel;
 import org.parley.ui.AppIdentity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Communicator's windows and the one {@link Navigator}: the primary stage shows the sign-in form, then the main
@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * JavaFX application thread.
  */
 public final class AppWindows implements Navigator {
-    private static final Logger LOG = LoggerFactory.getLogger(AppWindows.class);
 
     private final Stage primary;
     private final AppIdentity app;
@@ -49,6 +48,8 @@ public final class AppWindows implements Navigator {
     private MainWindow main;
     private Conversations conversations;
     private Alerts alerts;
+    private HistoryWindow history;
+    private OptionsWindow options;
     private SignInViewModel signIn;
 
     /**
@@ -77,7 +78,7 @@ public final class AppWindows implements Navigator {
     public void showSignIn(LaunchOptions options) {
         signIn = new SignInViewModel(factory, settings);
         signIn.apply(options);
-        SignInView view = new SignInView(signIn, app, version, this::signInNow);
+        SignInView view = new SignInView(signIn, app, version, this::signInNow, this::showOptions);
         Scene scene = new Scene(view.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
         appearance.attach(scene);
         primary.setScene(scene);
@@ -96,6 +97,10 @@ public final class AppWindows implements Navigator {
     /** Replaces the sign-in form with the main window of {@code s}. */
     public void showMain(Session s) {
         session = s;
+        if (options != null && options.stage() != null) {
+            options.stage().close();
+        }
+        options = null;
         conversations = new Conversations(s, this, settings, appearance);
         conversations.setLinkOpener(browser);
         follow(conversations.openPeers());
@@ -176,12 +181,21 @@ public final class AppWindows implements Navigator {
 
     @Override
     public void showHistory(String participant) {
-        LOG.info("history window not available yet (participant {})", participant);
+        if (session == null) {
+            return;
+        }
+        if (history == null) {
+            history = new HistoryWindow(session, this, appearance);
+        }
+        history.show(participant);
     }
 
     @Override
     public void showOptions() {
-        LOG.info("options window not available yet");
+        if (options == null) {
+            options = new OptionsWindow(settings, appearance, session);
+        }
+        options.show();
     }
 
     @Override
@@ -208,6 +222,14 @@ public final class AppWindows implements Navigator {
             alerts.close();
             alerts = null;
         }
+        if (history != null && history.stage() != null) {
+            history.stage().close();
+        }
+        history = null;
+        if (options != null && options.stage() != null) {
+            options.stage().close();
+        }
+        options = null;
     }
 
     /** The conversations of the signed-in session, if any (tests). */

@@ -28,7 +28,7 @@ public final class SignInView {
     private final VBox root;
     private final Button signIn = new Button("Sign In");
 
-    public SignInView(SignInViewModel vm, AppIdentity app, String version, Runnable onSignIn) {
+    public SignInView(SignInViewModel vm, AppIdentity app, String version, Runnable onSignIn, Runnable onOptions) {
         Objects.requireNonNull(vm, "vm");
         FontIcon icon = new FontIcon(app.icon());
         icon.setId("appIcon");
@@ -141,8 +141,15 @@ public final class SignInView {
         busy.managedProperty().bind(vm.busyProperty());
         busy.visibleProperty().bind(vm.busyProperty());
 
+        javafx.scene.control.Hyperlink options = new javafx.scene.control.Hyperlink("Options…");
+        options.setId("signInOptions");
+        options.setGraphic(new FontIcon(org.kordamp.ikonli.feather.Feather.SLIDERS));
+        options.setOnAction(e -> onOptions.run());
+        HBox links = new HBox(options);
+        links.setAlignment(Pos.CENTER);
+
         form.disableProperty().bind(vm.busyProperty());
-        VBox card = new VBox(16, header, form, error, problem, signIn, busy);
+        VBox card = new VBox(16, header, form, error, problem, signIn, busy, links);
         card.getStyleClass().add("signin-card");
         card.setMaxWidth(360);
         ScrollPane scroll = new ScrollPane(card);

@@ -69,4 +69,20 @@ class NavigatorScreenTest {
         robot.interact(() -> app.windows().conversations().orElseThrow().close());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowOf(ContactRow.Section.CONVERSATIONS) < 0);
     }
+
+    private boolean showing(FxRobot robot, String selector) {
+        return robot.listWindows().stream().anyMatch(w -> w.isShowing() && w.getScene().lookup(selector) != null);
+    }
+
+    @Test
+    void menuShortcutsOpenTheHistoryBrowserAndTheOptions(FxRobot robot) throws Exception {
+        app = SignedInApp.signIn(parley.server(), parties, data, "bob");
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, ".history"));
+
+        robot.interact(() -> app.stage().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, ".options"));
+    }
 }

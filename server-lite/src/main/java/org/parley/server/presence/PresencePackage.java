@@ -36,6 +36,11 @@ public final class PresencePackage implements EventPackage, PresenceStore.Change
     static final String LIST_SUFFIX = "~contacts";
     private static final String MEMBERS = "presence.members";
     private static final String CHANGED = "presence.changed";
+    /**
+     * Resources with a PIDF instance per list NOTIFY (about 0.9 KB each): a long list's state goes out in NOTIFYs of
+     * at most this many, so none outgrows a UDP datagram or a client's message limit; the rest follow in partial ones.
+     */
+    static final int BATCH = 40;
     private static final String VERSION = "presence.version";
     private static final String FULL_NEXT = "presence.fullNext";
 
@@ -117,13 +122,27 @@ public final class PresencePackage implements EventPackage, PresenceStore.Change
             }
         }
         List<Rlmi.Resource> resources = new ArrayList<>();
+        int withState = 0;
+        boolean deferred = false;
         for (String uri : wanted) {
             String user = localUser(uri);
             if (user == null) {
                 resources.add(new Rlmi.Resource(uri, null, null));
-            } else {
+            } else if (withState < BATCH) {
                 resources.add(new Rlmi.Resource(uri, cardFor(user, ownerAor).displayName(), view(user, ownerAor)));
+                withState++;
+            } else if (fullState) {
+                // Listed now (a full state names every resource), its state follows in a partial NOTIFY.
+                resources.add(new Rlmi.Resource(uri, cardFor(user, ownerAor).displayName(), null));
+                changed.add(uri);
+                deferred = true;
+            } else {
+                changed.add(uri);
+                deferred = true;
             }
+        }
+        if (deferred) {
+            manager.changed(s);
         }
         int version = ((AtomicInteger) s.attributes().computeIfAbsent(VERSION, k -> new AtomicInteger())).getAndIncrement();
         Rlmi.Body b = Rlmi.build("sip:" + key + "@" + domain.domain(), version, fullState, resources);

@@ -158,6 +158,41 @@ class PresenceSubscribeTest {
         }
     }
 
+    @Test
+    void aLongListSendsEveryResourceInTheFullStateAndTheirStatesInDatagramSizedBatches() throws IOException {
+        int n = PresencePackage.BATCH * 2 + 25;
+        String[] members = new String[n];
+        for (int i = 0; i < n; i++) {
+            String u = "member" + i;
+            parley.server().users().add(new org.parley.server.users.UserProfile(u, "Member " + i, null, null, null, null,
+                    null, null), org.parley.server.users.UserCredentials.fromPassword(u, parley.server().domain(), "pw"));
+            members[i] = "sip:" + u + "@parley.test";
+        }
+        parley.contacts.setList("alice", members);
+        try (PresenceClient alice = parley.client(Transport.UDP, "alice")) {
+            assertThat(alice.subscribe("alice~contacts", "presence", 600, EVENTLIST).response().status()).isEqualTo(200);
+            SipMessage firstNotify = alice.nextNotify();
+            Rlmi.Parsed full = rlmi(firstNotify);
+            assertThat(full.fullState()).isTrue();
+            assertThat(full.names()).as("a full state names every resource").hasSize(n);
+            assertThat(full.pidfByUri()).hasSize(PresencePackage.BATCH);
+            assertThat(firstNotify.raw().length()).as("fits a UDP datagram").isLessThan(60_000);
+
+            java.util.Set<String> stated = new java.util.HashSet<>(full.pidfByUri().keySet());
+            int version = full.version();
+            while (stated.size() < n) {
+                Rlmi.Parsed partial = rlmi(alice.nextNotify());
+                assertThat(partial.fullState()).isFalse();
+                assertThat(partial.version()).isEqualTo(++version);
+                assertThat(partial.pidfByUri()).isNotEmpty().hasSizeLessThanOrEqualTo(PresencePackage.BATCH);
+                assertThat(stated).doesNotContainAnyElementsOf(partial.pidfByUri().keySet());
+                stated.addAll(partial.pidfByUri().keySet());
+            }
+            assertThat(stated).containsExactlyInAnyOrder(members);
+            assertThat(version - full.version()).isEqualTo(2);
+        }
+    }
+
     private static Rlmi.Parsed rlmi(SipMessage notify) {
         return Rlmi.parse(notify.header("content-type"), notify.body().getBytes(StandardCharsets.UTF_8));
     }

@@ -85,6 +85,11 @@ client_cp="$(jar_of client-app):$root/client-app/target/lib/*"
 mkdir -p "$work/harness"
 javac -d "$work/harness" --release 17 -cp "$client_cp" "$here/ClientBench.java" 2> "$work/javac.log" \
   || { cat "$work/javac.log" >&2; echo "run.sh: compiling ClientBench.java failed" >&2; exit 1; }
+# A jar, not a directory, on the class path: the JVM's class-data sharing (used by ./parley client) ignores class
+# paths with directories. Kept at a fixed place so an archive made in one run fits the next.
+harness_jar="$root/client-app/target/bench-harness.jar"
+[[ "$harness_jar" -nt "$here/ClientBench.java" && "$harness_jar" -nt "$(jar_of client-app)" ]] \
+  || jar cf "$harness_jar" -C "$work/harness" .
 
 # the client JVM runs with the launcher's options for `parley client`
 client_java_opts="$(sed -n 's/^client_java_opts="\(.*\)"$/\1/p' "$root/parley")"
@@ -105,8 +110,8 @@ log "  $(head -1 "$work/server.out"); server-lite TLS on 127.0.0.1:$tls_port"
 # One client JVM under its own X server; t0 is taken just before java starts (Xvfb's start is not counted).
 client() {
   local name="$1"; shift
-  timeout -k 5 300 "${xrun[@]}" bash -c 't0=$(date +%s%3N); exec java '"$client_java_opts ${BENCH_JAVA_OPTS:-}"' -cp "$0" ClientBench --t0-ms "$t0" "$@"' \
-    "$work/harness:$client_cp" "$@" > "$work/$name.log" 2>&1 || true
+  timeout -k 5 300 "${xrun[@]}" bash -c 't0=$(date +%s%3N); exec java '"$client_java_opts ${cds_flags:-} ${BENCH_JAVA_OPTS:-}"' -cp "$0" ClientBench --t0-ms "$t0" "$@"' \
+    "$harness_jar:$client_cp" "$@" > "$work/$name.log" 2>&1 || true
   grep '^RESULT ' "$work/$name.log" | sed 's/^RESULT //' > "$work/$name.results"
   if grep -q '^error ' "$work/$name.results" || ! grep -q . "$work/$name.results"; then
     tail -30 "$work/$name.log" >&2; echo "run.sh: client run '$name' failed (log above)" >&2; exit 1
@@ -114,8 +119,17 @@ client() {
 }
 get() { sed -n "s/^$2 //p" "$work/$1.results" | head -1; }
 
+# Class-data sharing as ./parley client uses it (see cds_opts in ./parley): the warm-up run records the archive when
+# it is missing or older than the jars, every later run maps it.
+cds="$root/client-app/target/bench-client.jsa"
+cds_quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+cds_fresh() { [[ -f "$cds" && "$cds" -nt "$harness_jar" && "$cds" -nt "$(jar_of client-app)" && "$cds" -nt "$root/client-app/target/lib" ]]; }
+cds_share() { if cds_fresh; then cds_flags="-XX:SharedArchiveFile=$cds -Xshare:auto $cds_quiet"; else cds_flags=""; fi; }
+if cds_fresh; then cds_share; else rm -f "$cds"; cds_flags="-XX:ArchiveClassesAtExit=$cds $cds_quiet"; fi
+
 log "cold starts: user 'small' ($small contacts), one warm-up then $runs measured, fresh data directory each"
 for (( r = 0; r <= runs; r++ )); do
+  (( r == 1 )) && { cds_share; log "  class-data sharing archive: $([[ -n "$cds_flags" ]] && echo "mapped ($cds)" || echo "none (it could not be recorded)")"; }
   client "start-$r" --mode start --user small --domain "$domain" --tls-port "$tls_port" --data "$work/client-$r" \
     --expect "$small" --timeout-s 120
   log "  run $r$( (( r == 0 )) && echo ' (warm-up)'): JavaFX up $(get start-$r fx_started_ms) ms, signed in $(get start-$r signed_in_ms) ms, list shown $(get start-$r list_shown_ms) ms, presence shown $(get start-$r presence_shown_ms) ms, RSS $(( $(get start-$r rss_kb) / 1024 )) MB"

@@ -2,6 +2,8 @@ package org.parley.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -11,6 +13,8 @@ import org.parley.client.settings.ClientSettings;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.AppWindows;
 import org.parley.client.shell.ClientFactory;
+import org.parley.core.client.ClientConfig;
+import org.parley.core.client.UcClient;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.ui.AppIdentity;
 import org.parley.ui.BuildInfo;
@@ -46,14 +50,35 @@ public final class ClientApp {
         ClientSettings s = settings.load();
         Appearance appearance = new Appearance(themes, s.theme(), s.fontSize());
         UiExecutor ui = new UiExecutor();
-        ClientFactory factory = cfg -> {
-            ClientSettings now = settings.load();
-            return SipUcClient.create(cfg.withIdle(Duration.ofMinutes(now.inactiveMinutes()),
-                    Duration.ofMinutes(now.awayMinutes())), ui);
+        ClientFactory factory = new ClientFactory() {
+            @Override
+            public UcClient create(ClientConfig cfg) {
+                ClientSettings now = settings.load();
+                return SipUcClient.create(cfg.withIdle(Duration.ofMinutes(now.inactiveMinutes()),
+                        Duration.ofMinutes(now.awayMinutes())), ui);
+            }
+
+            @Override
+            public CompletableFuture<UcClient> start(ClientConfig cfg) {
+                // Store and SIP stack start on a worker while the window is built; the answer comes back on the FX thread.
+                return CompletableFuture.supplyAsync(() -> create(cfg), ClientApp::startThread)
+                        .handleAsync((client, e) -> {
+                            if (e != null) {
+                                throw e instanceof CompletionException c ? c : new CompletionException(e);
+                            }
+                            return client;
+                        }, ui);
+            }
         };
         windows = new AppWindows(stage, IDENTITY, buildInfo.version(), factory, settings, appearance, browser,
                 Platform::exit);
         windows.showSignIn(options);
+    }
+
+    private static void startThread(Runnable task) {
+        Thread t = new Thread(task, "parley-client-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Signs out and releases the session (the application is stopping). */

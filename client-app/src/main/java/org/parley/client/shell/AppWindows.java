@@ -78,6 +78,10 @@ public final class AppWindows implements Navigator {
     public void showSignIn(LaunchOptions options) {
         signIn = new SignInViewModel(factory, settings);
         signIn.apply(options);
+        boolean now = options.signInNow() || signIn.signsInAtStart();
+        if (now) {
+            signInNow(); // the client starts on a worker while this window is built
+        }
         SignInView view = new SignInView(signIn, app, version, this::signInNow, this::showOptions);
         Scene scene = new Scene(view.root(), MainWindow.WIDTH, MainWindow.HEIGHT);
         appearance.attach(scene);
@@ -85,9 +89,6 @@ public final class AppWindows implements Navigator {
         primary.setTitle(app.title());
         primary.show();
         view.focusFirstEmpty();
-        if (options.signInNow() || signIn.signsInAtStart()) {
-            signInNow();
-        }
     }
 
     private void signInNow() {

@@ -1,5 +1,6 @@
 package org.parley.client.shell;
 
+import java.util.concurrent.CompletableFuture;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.UcClient;
 
@@ -10,4 +11,17 @@ import org.parley.core.client.UcClient;
 @FunctionalInterface
 public interface ClientFactory {
     UcClient create(ClientConfig config);
+
+    /**
+     * Creates the client the way the caller should wait for it: the app's factory opens the local store and starts
+     * the SIP stack (about a second at a cold start) on a worker thread and completes on the JavaFX thread, so the
+     * window is built meanwhile. This default creates it on the calling thread.
+     */
+    default CompletableFuture<UcClient> start(ClientConfig config) {
+        try {
+            return CompletableFuture.completedFuture(create(config));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

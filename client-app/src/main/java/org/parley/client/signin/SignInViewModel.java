@@ -189,20 +189,34 @@ public final class SignInViewModel {
         error.set("");
         busy.set(true);
         ClientConfig config;
-        UcClient client;
         try {
             config = config();
-            client = factory.create(config);
         } catch (RuntimeException e) {
-            busy.set(false);
-            error.set(SignInErrors.messageFor(e, serverLabel()));
-            LOG.info("cannot start the client: {}", e.toString());
-            return CompletableFuture.failedFuture(e);
+            return cannotStart(e);
         }
         char[] secret = password.get() == null ? new char[0] : password.get().toCharArray();
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        factory.start(config).whenComplete((client, e) -> {
+            if (e != null) {
+                Arrays.fill(secret, '\0');
+                cannotStart(SignInErrors.unwrap(e)).whenComplete((v, x) -> result.completeExceptionally(x));
+            } else {
+                signIn(config, client, secret, result);
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<Session> cannotStart(Throwable e) {
+        busy.set(false);
+        error.set(SignInErrors.messageFor(e, serverLabel()));
+        LOG.info("cannot start the client: {}", e.toString());
+        return CompletableFuture.failedFuture(e);
+    }
+
+    private void signIn(ClientConfig config, UcClient client, char[] secret, CompletableFuture<Session> result) {
         Optional<Credentials.Hashed> kept = secret.length == 0
                 ? remembered.load(config.username(), config.domain()) : Optional.empty();
-        CompletableFuture<Session> result = new CompletableFuture<>();
         CompletableFuture<Void> attempt = kept.isPresent() ? client.signIn(kept.get())
                 : client.signIn(Credentials.password(secret));
         attempt.whenComplete((v, e) -> {
@@ -237,7 +251,6 @@ public final class SignInViewModel {
             }
             result.complete(new Session(client, config));
         });
-        return result;
     }
 
     private String serverLabel() {

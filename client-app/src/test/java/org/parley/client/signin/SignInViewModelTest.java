@@ -186,4 +186,49 @@ class SignInViewModelTest {
         assertThat(vm.signIn()).isCompletedExceptionally();
         assertThat(vm.errorProperty().get()).startsWith("Cannot reach the server example.com:5061");
     }
+
+    @Test
+    void aClientStartingOnAWorkerKeepsTheFormBusyThenSignsIn() {
+        CompletableFuture<org.parley.core.client.UcClient> starting = new CompletableFuture<>();
+        SignInViewModel vm = filled(new SignInViewModel(new org.parley.client.shell.ClientFactory() {
+            @Override
+            public org.parley.core.client.UcClient create(ClientConfig cfg) {
+                throw new AssertionError("the view model asks for start(), not create()");
+            }
+
+            @Override
+            public CompletableFuture<org.parley.core.client.UcClient> start(ClientConfig cfg) {
+                created.set(cfg);
+                return starting;
+            }
+        }, new SettingsStore(root)));
+        CompletableFuture<?> f = vm.signIn();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(f).isNotDone();
+        assertThat(created.get().aor()).isEqualTo("sip:alice@example.com");
+
+        starting.complete(client);
+        assertThat(f).isCompleted();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aClientFailingToStartOnAWorkerIsReported() {
+        SignInViewModel vm = filled(new SignInViewModel(new org.parley.client.shell.ClientFactory() {
+            @Override
+            public org.parley.core.client.UcClient create(ClientConfig cfg) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public CompletableFuture<org.parley.core.client.UcClient> start(ClientConfig cfg) {
+                return CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                        new ParleyException(ErrorCode.STORAGE_FAILURE, "disk full")));
+            }
+        }, new SettingsStore(root)));
+        assertThat(vm.signIn()).isCompletedExceptionally();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+    }
 }

@@ -20,7 +20,7 @@ import org.parley.core.model.Visibility;
 
 /**
  * Decides which events raise a toast and how: none for a conversation the user is looking at, none in Do Not
- * Disturb except from contacts allowed to interrupt it (Team and Personal, as the server decides what to hold), a
+ * Disturb except from contacts allowed to interrupt it (Team only, the same rule the server holds messages by), a
  * one-line mini-alert while the user is in a meeting or one of our windows is full screen. At most
  * {@link #MAX_VISIBLE} toasts are shown; a new one pushes out the oldest.
  */

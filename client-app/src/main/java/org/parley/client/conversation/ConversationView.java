@@ -60,7 +60,14 @@ public final class ConversationView {
         list.setPlaceholder(new Label(vm.isSession() ? "Say hello to everyone." : "No messages yet."));
         list.setFocusTraversable(true);
         list.setAccessibleText("Messages");
-        vm.items().addListener((ListChangeListener<ChatItem>) c -> list.scrollTo(vm.items().size() - 1));
+        // Scroll to the newest item now and once more after the next layout pass: a cell's height (wrapped text, a
+        // transfer row) is only known once laid out, and the first scroll alone can leave it half below the fold.
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(30));
+        settle.setOnFinished(e -> list.scrollTo(vm.items().size() - 1));
+        vm.items().addListener((ListChangeListener<ChatItem>) c -> {
+            list.scrollTo(vm.items().size() - 1);
+            settle.playFromStart();
+        });
         root.setTop(header());
         root.setCenter(list);
         root.setBottom(compose());

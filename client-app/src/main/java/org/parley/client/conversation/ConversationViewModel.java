@@ -148,6 +148,9 @@ public final class ConversationViewModel {
         refreshHeader();
     }
 
+    /** History ids of the messages shown, so one stored before its event arrives is not shown twice. */
+    private final java.util.Set<String> shownIds = new java.util.HashSet<>();
+
     /** Shows the newest messages from the local history (once). */
     public void loadHistory() {
         if (historyLoaded) {
@@ -156,7 +159,9 @@ public final class ConversationViewModel {
         historyLoaded = true;
         List<ChatItem> old = new ArrayList<>();
         for (InstantMessage m : port.history(key, HISTORY)) {
-            old.add(toItem(m, m.delivery()));
+            if (m.id() == null || shownIds.add(m.id())) {
+                old.add(toItem(m, m.delivery()));
+            }
         }
         items.addAll(0, old);
     }
@@ -226,6 +231,9 @@ public final class ConversationViewModel {
     /** A message for this conversation arrived (incoming, or our own echoed back by a multiparty session). */
     public void onMessage(InstantMessage m) {
         boolean mine = m.from() != null && m.from().equalsIgnoreCase(port.self());
+        if (m.id() != null && !shownIds.add(m.id())) {
+            return; // already shown from the history (the message that opened this conversation is stored first)
+        }
         if (mine && isSession() && echoOfOwn(m.text())) {
             return;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.model.InstantMessage;
 import org.parley.core.model.InstantMessage.Delivery;
 
 class ConversationViewModelTest {
@@ -175,6 +176,21 @@ class ConversationViewModelTest {
         vm.loadHistory();
         vm.loadHistory();
         assertThat(vm.items()).extracting(i -> ((MessageItem) i).text()).containsExactly("yesterday", "today");
+    }
+
+    @Test
+    void theMessageThatOpensAConversationIsShownOnceThoughItIsAlreadyInTheHistory() {
+        InstantMessage first = Messages.received(BOB, "are you there?");
+        port.history.add(first); // the client stores an incoming message before it tells the listeners
+        ConversationViewModel vm = with(BOB);
+        vm.loadHistory();
+        vm.onMessage(first);
+        assertThat(vm.items()).extracting(i -> ((MessageItem) i).text()).containsExactly("are you there?");
+
+        InstantMessage second = Messages.received(BOB, "hello?");
+        vm.onMessage(second);
+        vm.onMessage(second);
+        assertThat(vm.items()).hasSize(2);
     }
 
     @Test

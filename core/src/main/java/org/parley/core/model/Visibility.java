@@ -55,9 +55,12 @@ public final class Visibility {
         }
     }
 
-    /** Only Team (and Personal) may interrupt Do Not Disturb. */
+    /**
+     * Only Team may interrupt Do Not Disturb: the level a user gives the people they work with. Personal (family and
+     * friends) sees more of the card, but is held like everyone else while the user is not to be disturbed.
+     */
     public static boolean mayInterruptDnd(AccessLevel level) {
-        return level.atLeast(AccessLevel.TEAM);
+        return level == AccessLevel.TEAM;
     }
 
     /** The state shown to watchers who may see availability only. */

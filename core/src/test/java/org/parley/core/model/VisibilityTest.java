@@ -62,10 +62,10 @@ class VisibilityTest {
     }
 
     @Test
-    void personalSeesEverything() {
+    void personalSeesEverythingButIsHeldDuringDnd() {
         assertThat(Visibility.presence(FULL, AccessLevel.PERSONAL)).isEqualTo(FULL);
         assertThat(Visibility.card(CARD, AccessLevel.PERSONAL)).isEqualTo(CARD);
-        assertThat(Visibility.mayInterruptDnd(AccessLevel.PERSONAL)).isTrue();
+        assertThat(Visibility.mayInterruptDnd(AccessLevel.PERSONAL)).as("only Team breaks through DND").isFalse();
     }
 
     @Test

@@ -152,12 +152,14 @@ class ImRelayTest {
     }
 
     @Test
-    void dndLetsTeamThroughAndStoresOthersAsMissedUntilDndEnds() throws IOException {
+    void dndLetsOnlyTeamThroughAndStoresOthersAsMissedUntilDndEnds() throws IOException {
         parley.presence.set("bob", PresenceState.DO_NOT_DISTURB);
         parley.access.set("bob", "sip:carol@parley.test", AccessLevel.TEAM);
         try (ImClient bob = parley.registered(Transport.UDP, "bob"); ImClient alice = parley.client(Transport.UDP, "alice");
              ImClient carol = parley.client(Transport.TCP, "carol")) {
             assertThat(alice.text(BOB, "from company")).as("Company during DND").isEqualTo(202);
+            parley.access.set("bob", "sip:alice@parley.test", AccessLevel.PERSONAL);
+            assertThat(alice.text(BOB, "from personal")).as("Personal is held too: only Team breaks through").isEqualTo(202);
 
             carol.send(BOB, "text/plain", "urgent from team");
             assertThat(bob.receive().body()).isEqualTo("urgent from team");
@@ -173,6 +175,7 @@ class ImRelayTest {
             assertThat(missed.body()).isEqualTo("from company");
             assertThat(missed.header("x-parley-stored")).isEqualTo("missed");
             assertThat(date(missed)).isEqualTo(ImServer.START);
+            assertThat(bob.receive().body()).isEqualTo("from personal");
         }
     }
 

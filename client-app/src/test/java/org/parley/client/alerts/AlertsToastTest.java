@@ -14,6 +14,7 @@ import org.parley.client.conversation.SignedIn;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Session;
+import org.parley.client.testing.Snapshots;
 import org.parley.server.testsupport.TestServerExtension;
 import org.parley.ui.Theme;
 import org.parley.ui.ThemeSwitcher;
@@ -65,7 +66,7 @@ class AlertsToastTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".toast").queryAll().isEmpty());
         assertThat(robot.lookup(".toast-text").queryAs(Label.class).getText()).isEqualTo("Release is out!");
         assertThat(robot.lookup(".toast-name").queryAs(Label.class).getText()).isNotBlank();
-        Shots.save(robot.lookup(".toast").query().getScene(), "toast-dark-16px");
+        Snapshots.save(robot.lookup(".toast").query().getScene(), "toast-dark-16px");
 
         robot.clickOn(".toast-text");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !navigator.opened.isEmpty());

@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.client.settings.Appearance;
+import org.parley.client.testing.Snapshots;
 import org.parley.ui.Theme;
 import org.parley.ui.ThemeSwitcher;
 import org.testfx.api.FxRobot;
@@ -41,8 +42,8 @@ class ToastViewTest {
                 assertThat(l.getWidth()).as(l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
             }
         }
-        Shots.save(full.stage().getScene(), "toast-light-13px");
-        Shots.save(mini.stage().getScene(), "toast-mini-light-13px");
+        Snapshots.save(full.stage().getScene(), "toast-light-13px");
+        Snapshots.save(mini.stage().getScene(), "toast-mini-light-13px");
         robot.interact(() -> full.stage().requestFocus());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         assertThat(dismissed[0]).isTrue();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Session;
+import org.parley.client.testing.Snapshots;
 import org.parley.core.model.InstantMessage;
 import org.parley.server.testsupport.TestServerExtension;
 import org.parley.ui.Theme;
@@ -88,7 +89,7 @@ class ConversationRoundTripTest {
         assertThat(robot.lookup(".bubble-out .emoticon").queryAll()).hasSize(1);
         assertThat(robot.lookup(".compose-area").queryAs(org.fxmisc.richtext.StyledTextArea.class).getText())
                 .isEmpty();
-        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-round-trip");
+        Snapshots.save(robot.lookup(".conversation").query().getScene(), "conversation-round-trip");
     }
 
     @Test
@@ -116,7 +117,7 @@ class ConversationRoundTripTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".delivery").queryAll().stream()
                 .anyMatch(n -> "Delivered".equals(((Label) n).getText())));
         assertThat(robot.lookup(".bubble-out .priority-mark").queryAll()).hasSize(1);
-        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-dark-16px");
+        Snapshots.save(robot.lookup(".conversation").query().getScene(), "conversation-dark-16px");
     }
 
     @Test

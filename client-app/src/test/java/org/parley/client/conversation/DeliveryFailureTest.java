@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Session;
+import org.parley.client.testing.Snapshots;
 import org.parley.server.testsupport.TestServerExtension;
 import org.parley.ui.Theme;
 import org.parley.ui.ThemeSwitcher;
@@ -60,7 +61,7 @@ class DeliveryFailureTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(".delivery-failed").tryQuery().isPresent());
         assertThat(robot.lookup(".delivery-failed").queryAs(Label.class).getText()).startsWith("Not delivered: ");
         assertThat(robot.lookup(".delivery-retry").query().isVisible()).isTrue();
-        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-failed");
+        Snapshots.save(robot.lookup(".conversation").query().getScene(), "conversation-failed");
 
         robot.interact(() -> conversations.open("bob"));
         robot.clickOn(".compose-area").write("see you tomorrow").type(KeyCode.ENTER);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Session;
+import org.parley.client.testing.Snapshots;
 import org.parley.core.client.FileTransferService.Direction;
 import org.parley.core.client.FileTransferService.FileTransfer;
 import org.parley.core.client.FileTransferService.State;
@@ -102,7 +103,7 @@ class FileTransferScreenTest {
             Path got = saved.findFirst().orElseThrow();
             assertThat(Files.readAllBytes(got)).isEqualTo(report);
         }
-        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-file-transfer");
+        Snapshots.save(robot.lookup(".conversation").query().getScene(), "conversation-file-transfer");
     }
 
     private static FileTransfer next(BlockingQueue<FileTransfer> q, Direction d, State s) throws InterruptedException {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.client.settings.Appearance;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.Session;
+import org.parley.client.testing.Snapshots;
 import org.parley.core.client.MessagingService;
 import org.parley.server.testsupport.TestServerExtension;
 import org.parley.ui.Theme;
@@ -97,7 +98,7 @@ class MultipartyTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".bubble-in").queryAll().isEmpty());
         assertThat(robot.lookup(".roster-title").queryAs(Label.class).getText()).isEqualTo("Participants (3)");
         assertThat(robot.lookup(".conversation-tabs").queryAs(TabPane.class).getTabs()).hasSize(1);
-        Shots.save(robot.lookup(".conversation").query().getScene(), "conversation-multiparty");
+        Snapshots.save(robot.lookup(".conversation").query().getScene(), "conversation-multiparty");
 
         robot.clickOn(".compose-area").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.W)
                 .release(javafx.scene.input.KeyCode.CONTROL);

@@ -9,11 +9,12 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Writes a scene to a PNG (for looking at a screen a test left; no javafx-swing needed). FX thread. */
+/** Writes a scene to a PNG (for looking at a screen a test left; no javafx-swing needed). */
 public final class Snapshots {
     private Snapshots() {
     }
 
+    /** On the FX thread. */
     public static void save(Scene scene, Path file) {
         WritableImage img = scene.snapshot(null);
         int w = (int) img.getWidth();
@@ -31,5 +32,12 @@ public final class Snapshots {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** From a test thread: snapshots {@code scene} on the FX thread into {@code target/screens/NAME.png}. */
+    public static Path save(Scene scene, String name) throws Exception {
+        Path file = Path.of("target", "screens", name + ".png");
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> save(scene, file)).get();
+        return file;
     }
 }

@@ -101,6 +101,13 @@ public final class UserAgent implements SipListener, AutoCloseable {
      */
     public CompletableFuture<Response> send(Request request, Duration timeout,
                                             java.util.function.Consumer<ClientTransaction> onTransaction) {
+        return send(request, timeout, onTransaction, r -> { });
+    }
+
+    /** {@link #send(Request, Duration, java.util.function.Consumer)} that also sees each provisional (1xx) answer, on the engine. */
+    public CompletableFuture<Response> send(Request request, Duration timeout,
+                                            java.util.function.Consumer<ClientTransaction> onTransaction,
+                                            java.util.function.Consumer<Response> onProvisional) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         java.util.concurrent.ScheduledFuture<?> deadline = engine.schedule(() -> result.completeExceptionally(
                 new ParleyException(ErrorCode.NETWORK_FAILURE, "no answer to " + request.getMethod() + " from the server "
@@ -108,7 +115,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> deadline.cancel(false));
         preauthorize(request);
-        transmit(new Pending(request, result, 0, onTransaction));
+        transmit(new Pending(request, result, 0, onTransaction, onProvisional));
         return result;
     }
 
@@ -191,7 +198,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
                 }
                 d.authorization(proxy, retry.getMethod(), retry.getRequestURI().toString())
                         .ifPresent(v -> setCredentials(retry, proxy, v));
-                transmit(new Pending(retry, p.result, p.attempts + 1, p.onTransaction));
+                transmit(new Pending(retry, p.result, p.attempts + 1, p.onTransaction, p.onProvisional));
                 return;
             }
         }
@@ -260,7 +267,15 @@ public final class UserAgent implements SipListener, AutoCloseable {
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
-        if (ct == null || response.getStatusCode() < 200 || !(ct.getApplicationData() instanceof Pending p)) {
+        if (ct == null || !(ct.getApplicationData() instanceof Pending p)) {
+            return;
+        }
+        if (response.getStatusCode() < 200) {
+            engine.execute(() -> {
+                if (!p.result.isDone()) {
+                    p.onProvisional.accept(response);
+                }
+            });
             return;
         }
         engine.execute(() -> onFinal(p, response));
@@ -301,6 +316,7 @@ public final class UserAgent implements SipListener, AutoCloseable {
     }
 
     private record Pending(Request request, CompletableFuture<Response> result, int attempts,
-                           java.util.function.Consumer<ClientTransaction> onTransaction) {
+                           java.util.function.Consumer<ClientTransaction> onTransaction,
+                           java.util.function.Consumer<Response> onProvisional) {
     }
 }

@@ -87,6 +87,19 @@ final class InviteDialog {
         ua.endpoint().provider().sendRequest(inDialog(requests, Request.ACK, cseq));
     }
 
+    /** A re-INVITE in this dialog (the next local CSeq); the caller adds the SDP offer. */
+    Request reinvite(SipRequests requests) {
+        cseq++;
+        return inDialog(requests, Request.INVITE, cseq);
+    }
+
+    /** Sends the ACK of the 2xx {@code ok} to an INVITE of this dialog, with that INVITE's CSeq. */
+    void ack(SipRequests requests, UserAgent ua, Response ok) throws SipException {
+        long seq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        cseq = Math.max(cseq, seq);
+        ua.endpoint().provider().sendRequest(inDialog(requests, Request.ACK, seq));
+    }
+
     /** A BYE in this dialog (the next local CSeq). */
     Request bye(SipRequests requests) {
         cseq++;

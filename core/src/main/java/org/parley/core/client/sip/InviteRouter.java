@@ -12,7 +12,7 @@ import org.parley.core.sip.UserAgent.Incoming;
 
 /**
  * Incoming INVITEs, CANCELs and BYEs of the client (on the engine thread). A new INVITE goes to the handler of the
- * first media type of its SDP offer that has one ({@code message} for file transfer; voice plugs in here later);
+ * first media type of its SDP offer that has one ({@code message} for file transfer, {@code audio} for calls);
  * with none it is answered 488 Not Acceptable Here. CANCEL and BYE go to the session that claimed their Call-ID.
  */
 final class InviteRouter implements UserAgent.RequestProcessor {
@@ -29,6 +29,14 @@ final class InviteRouter implements UserAgent.RequestProcessor {
 
         /** The peer ended the session; the BYE is answered 200 after this returns. */
         void onBye(Incoming bye);
+
+        /**
+         * A re-INVITE in this session (a new offer, e.g. hold). Returns false when the session does not take new
+         * offers (then it is answered 488); a session that returns true must answer it.
+         */
+        default boolean onReinvite(Incoming reinvite) {
+            return false;
+        }
     }
 
     private final UserAgent ua;
@@ -78,14 +86,16 @@ final class InviteRouter implements UserAgent.RequestProcessor {
                 session.onBye(in);
                 ua.reply(in, Response.OK);
             }
-            default -> offer(in, session != null);
+            default -> offer(in, session);
         }
     }
 
-    private void offer(Incoming in, boolean known) {
-        if (known) {
-            // a re-INVITE: sessions here do not change once set up
-            ua.reply(in, Response.NOT_ACCEPTABLE_HERE);
+    private void offer(Incoming in, SessionHandler session) {
+        if (session != null) {
+            // a re-INVITE: calls take new offers (hold/resume); file transfers do not change once set up
+            if (!session.onReinvite(in)) {
+                ua.reply(in, Response.NOT_ACCEPTABLE_HERE);
+            }
             return;
         }
         byte[] body = in.request().getRawContent();

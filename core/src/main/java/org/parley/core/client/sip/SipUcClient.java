@@ -56,12 +56,13 @@ public final class SipUcClient implements UcClient {
     private final SipMessagingService messaging;
     private final HistoryStore history;
     private final SipFileTransferService files;
+    private final SipTelephonyService telephony;
 
     private SipUcClient(ClientConfig config, Engine engine, ScheduledThreadPoolExecutor thread, UserAgent ua,
                         ClientStore store, ConnectionSupervisor supervisor, Registration registration,
                         Listeners<ConnectionListener> connectionListeners, SipPresenceService presence,
                         SipContactsService contacts, SipMessagingService messaging, HistoryStore history,
-                        SipFileTransferService files) {
+                        SipFileTransferService files, SipTelephonyService telephony) {
         this.config = config;
         this.engine = engine;
         this.thread = thread;
@@ -75,6 +76,7 @@ public final class SipUcClient implements UcClient {
         this.messaging = messaging;
         this.history = history;
         this.files = files;
+        this.telephony = telephony;
     }
 
     /** A client with the product's timings and the system clock; events are delivered on {@code events}. */
@@ -158,10 +160,13 @@ public final class SipUcClient implements UcClient {
         invites.attach();
         SipFileTransferService files = new SipFileTransferService(engine, ua, requests, invites, new Listeners<>(events),
                 tuning.maxFileBytes(), config.domain());
+        // audio is not carried yet: the media engine (org.parley.core.media) replaces SignallingOnlyMedia
+        SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
+                SignallingOnlyMedia::open, config.domain());
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,
-                contacts, messaging, history, files);
+                contacts, messaging, history, files, telephony);
     }
 
     /** A stable id of this device (its publication's tuple and device ids), kept in the data directory. */
@@ -271,8 +276,16 @@ public final class SipUcClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.TelephonyService telephony() {
+        return telephony;
+    }
+
+    @Override
     public void close() {
         files.close();
+        if (!thread.isShutdown()) {
+            thread.execute(telephony::close);
+        }
         if (!thread.isShutdown()) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             thread.execute(() -> signOutOnEngine().whenComplete((v, e) -> done.complete(null)));

@@ -1,0 +1,164 @@
+package org.parley.core.client.sip;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javax.sip.message.Response;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.TelephonyService;
+import org.parley.core.error.ErrorCode;
+import org.parley.core.error.ParleyException;
+import org.parley.core.sdp.SessionDescription;
+import org.parley.core.sip.SipRequests;
+import org.parley.core.sip.UserAgent;
+import org.parley.core.sip.UserAgent.Incoming;
+
+/**
+ * {@link TelephonyService} over SIP. Every call lives on the engine thread; incoming {@code m=audio} offers come from
+ * the {@link InviteRouter}. At most one call is active: placing, answering or resuming a call holds the others
+ * that are connected.
+ */
+final class SipTelephonyService implements TelephonyService {
+    private final CallSession.Context ctx;
+    private final String domain;
+    /** Live calls by id, oldest first (engine thread only). */
+    private final Map<String, CallSession> calls = new LinkedHashMap<>();
+    /** A copy for {@link #calls()} from any thread. */
+    private volatile List<Call> snapshot = List.of();
+
+    SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
+                        Listeners<CallListener> listeners, MediaPort.Factory media, String domain) {
+        this.ctx = new CallSession.Context(engine, ua, requests, router, listeners, media, this::changed);
+        this.domain = domain;
+        router.handle("audio", this::onOffer);
+    }
+
+    @Override
+    public Call call(String uri, CallOptions options) {
+        CallOptions o = options == null ? CallOptions.NONE : options;
+        String target = Uris.normalize(uri, domain);
+        OutgoingCall call = new OutgoingCall(ctx, UUID.randomUUID().toString(), target, o.subject(), o.highPriority());
+        ctx.engine().execute(() -> {
+            holdOthers(call);
+            calls.put(call.id, call);
+            call.dial();
+        });
+        return call.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<Void> answer(String callId) {
+        return onCall(callId, c -> {
+            if (!(c instanceof IncomingCall in)) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "call " + callId + " is not an incoming call");
+            }
+            holdOthers(c);
+            return in.answer();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> decline(String callId, boolean busy) {
+        return onCall(callId, c -> {
+            if (!(c instanceof IncomingCall in)) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "call " + callId + " is not an incoming call");
+            }
+            in.decline(busy);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup(String callId) {
+        return onCall(callId, c -> {
+            c.hangup();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        return onCall(callId, CallSession::hold);
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        return onCall(callId, c -> {
+            holdOthers(c);
+            return c.resume();
+        });
+    }
+
+    @Override
+    public List<Call> calls() {
+        return snapshot;
+    }
+
+    @Override
+    public void addCallListener(CallListener listener) {
+        ctx.listeners().add(listener);
+    }
+
+    private CompletableFuture<Void> onCall(String callId, Function<CallSession, CompletableFuture<Void>> action) {
+        return ctx.engine().call(() -> {
+            CallSession c = calls.get(callId);
+            if (c == null) {
+                return CompletableFuture.failedFuture(new ParleyException(ErrorCode.NOT_FOUND, "no call " + callId));
+            }
+            return action.apply(c);
+        });
+    }
+
+    /** Holds every connected call but {@code keep} (the hold completes on its own; failures are only logged). */
+    private void holdOthers(CallSession keep) {
+        for (CallSession other : calls.values()) {
+            if (other != keep && other.active()) {
+                other.hold();
+            }
+        }
+    }
+
+    private void onOffer(Incoming invite, String sdp) {
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(sdp);
+        } catch (IllegalArgumentException e) {
+            ctx.ua().reply(invite, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        if (offer.audio() == null) {
+            ctx.ua().reply(invite, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
+        calls.put(call.id, call);
+        call.ring();
+    }
+
+    private void changed(CallSession call) {
+        if (call.state.isFinal()) {
+            calls.remove(call.id);
+        }
+        refresh();
+    }
+
+    /** Engine thread: republishes the list of live calls. */
+    private void refresh() {
+        List<Call> out = new ArrayList<>();
+        for (CallSession c : calls.values()) {
+            out.add(c.snapshot());
+        }
+        snapshot = List.copyOf(out);
+    }
+
+    /** Ends every call (BYE or CANCEL) when the client closes. */
+    void close() {
+        for (CallSession c : new ArrayList<>(calls.values())) {
+            c.hangup();
+        }
+    }
+}

@@ -86,11 +86,13 @@ public interface TelephonyService {
     }
 
     /**
-     * A call as it is now. {@code codec} ({@code PCMU/8000}), {@code localRtpPort} and {@code remoteRtpPort} are
-     * known once the offer/answer is done (null/0 before); {@code endReason} and {@code detail} once it ended.
+     * A call as it is now. {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
+     * direction: {@code sendrecv}, {@code sendonly}, {@code recvonly}, {@code inactive}), {@code localRtpPort} and
+     * {@code remoteRtpPort} are known once the offer/answer is done (null/0 before); {@code endReason} and
+     * {@code detail} once it ended.
      */
     record Call(String id, String peer, Direction direction, State state, String subject, boolean highPriority,
-                String codec, int localRtpPort, String remoteRtpAddress, int remoteRtpPort, EndReason endReason,
+                String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress, int remoteRtpPort, EndReason endReason,
                 String detail) {
     }
 }

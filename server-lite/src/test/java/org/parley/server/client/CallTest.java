@@ -82,12 +82,15 @@ class CallTest {
         assertThat(aliceSide.remoteRtpPort()).isEqualTo(bobSide.localRtpPort()).isPositive();
         assertThat(bobSide.remoteRtpPort()).isEqualTo(aliceSide.localRtpPort()).isPositive();
 
+        assertThat(aliceSide.mediaDirection()).isEqualTo("sendrecv").isEqualTo(bobSide.mediaDirection());
+
         alice.telephony().hold(placed.id()).get(10, TimeUnit.SECONDS);
-        a.await(placed.id(), State.HELD);
-        b.await(ringing.id(), State.REMOTE_HELD);
+        assertThat(a.await(placed.id(), State.HELD).mediaDirection()).isEqualTo("sendonly");
+        assertThat(b.await(ringing.id(), State.REMOTE_HELD).mediaDirection()).isEqualTo("recvonly");
         alice.telephony().resume(placed.id()).get(10, TimeUnit.SECONDS);
         ReconnectTest.waitFor(() -> a.latest(placed.id()).state() == State.CONNECTED, 10_000);
         ReconnectTest.waitFor(() -> b.latest(ringing.id()).state() == State.CONNECTED, 10_000);
+        assertThat(b.latest(ringing.id()).mediaDirection()).isEqualTo("sendrecv");
 
         alice.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
         assertThat(a.await(placed.id(), State.ENDED).endReason()).isEqualTo(EndReason.LOCAL_HANGUP);

@@ -78,6 +78,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
     Call snapshot() {
         return new Call(id, peer, direction, state, subject, highPriority,
                 negotiated == null ? null : negotiated.codec().name() + "/" + negotiated.codec().clockRate(),
+                negotiated == null ? null : negotiated.direction().attribute(),
                 media == null ? 0 : media.rtpPort(), negotiated == null ? null : negotiated.remoteAddress(),
                 negotiated == null ? 0 : negotiated.remotePort(), endReason, detail);
     }

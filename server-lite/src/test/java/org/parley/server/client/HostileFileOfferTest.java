@@ -189,7 +189,8 @@ class HostileFileOfferTest {
                 "alice", TestServer.DOMAIN)) {
             String target = "sip:bob@" + TestServer.DOMAIN;
             String callId = UUID.randomUUID() + "@127.0.0.1";
-            String sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 4000 RTP/AVP 0\n";
+            // video: audio offers are calls now (CallTest); a client takes neither video nor sessions without m=message
+            String sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=video 4000 RTP/AVP 31\n";
             sendInvite(raw, target, callId, "a1", sdp);
             SipMessage answer = finalAnswer(raw, 5);
 

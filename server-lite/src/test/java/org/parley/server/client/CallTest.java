@@ -165,4 +165,41 @@ class CallTest {
         b.await(second.id(), State.CONNECTED);
         c.await(fromCarol.id(), State.CONNECTED);
     }
+
+    @Test
+    void placingACallHoldsTheConnectedOne() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        var carol = clients.signedIn(parley.server(), Transport.TLS, "carol");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Calls c = new Calls(carol);
+
+        Call toBob = alice.telephony().call("bob", CallOptions.NONE);
+        bob.telephony().answer(b.incomingFrom("alice").id()).get(10, TimeUnit.SECONDS);
+        a.await(toBob.id(), State.CONNECTED);
+
+        alice.telephony().call("carol", CallOptions.NONE);
+        assertThat(a.await(toBob.id(), State.HELD).mediaDirection()).isEqualTo("sendonly");
+        assertThat(c.incomingFrom("alice").state()).isEqualTo(State.INCOMING);
+    }
+
+    @Test
+    void holdingACallTheOtherSideHoldsMakesItInactive() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Call placed = alice.telephony().call("bob", CallOptions.NONE);
+        Call incoming = b.incoming();
+        bob.telephony().answer(incoming.id()).get(10, TimeUnit.SECONDS);
+        a.await(placed.id(), State.CONNECTED);
+
+        bob.telephony().hold(incoming.id()).get(10, TimeUnit.SECONDS);
+        a.await(placed.id(), State.REMOTE_HELD);
+        alice.telephony().hold(placed.id()).get(10, TimeUnit.SECONDS);
+        assertThat(a.await(placed.id(), State.HELD).mediaDirection()).isEqualTo("inactive");
+        ReconnectTest.waitFor(() -> "inactive".equals(b.latest(incoming.id()).mediaDirection()), 10_000);
+        assertThat(b.latest(incoming.id()).state()).isEqualTo(State.HELD);
+    }
 }

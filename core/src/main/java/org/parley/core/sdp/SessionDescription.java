@@ -1,7 +1,6 @@
 package org.parley.core.sdp;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,9 +95,5 @@ public record SessionDescription(String originUser, long sessionId, long version
 
     private static void line(StringBuilder b, String s) {
         b.append(s).append("\r\n");
-    }
-
-    static List<MediaDescription> copy(List<MediaDescription> in) {
-        return new ArrayList<>(in);
     }
 }

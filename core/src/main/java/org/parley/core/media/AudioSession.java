@@ -24,6 +24,7 @@ import org.jitsi.service.neomedia.format.MediaFormat;
 import org.jitsi.service.neomedia.stats.MediaStreamStats2;
 import org.jitsi.service.neomedia.stats.ReceiveTrackStats;
 import org.jitsi.service.neomedia.stats.SendTrackStats;
+import org.jitsi.service.neomedia.stats.TrackStats;
 import org.jitsi.utils.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class AudioSession implements AutoCloseable {
     private final DatagramSocket rtcpSocket;
     private final SDesControl sdes;
     private final CompletableFuture<Void> srtpReady;
+    private boolean offered;
     private boolean keyed;
     private MediaStream stream;
     private MediaDirection direction = MediaDirection.SENDRECV;
@@ -96,6 +98,7 @@ public final class AudioSession implements AutoCloseable {
         for (SrtpCryptoAttribute a : sdes.getInitiatorCryptoAttributes()) {
             lines.add(a.encode());
         }
+        offered = true;
         return lines;
     }
 
@@ -117,6 +120,9 @@ public final class AudioSession implements AutoCloseable {
     /** The offerer takes the answer's a=crypto value. */
     public synchronized void acceptCryptoAnswer(String answered) throws IOException {
         requireSrtp();
+        if (!offered) {
+            throw new IllegalStateException("a crypto answer without an offer from this session");
+        }
         if (sdes.initiatorSelectAttribute(parse(List.of(answered))) == null) {
             throw new IOException("the answer's SRTP crypto does not match the offer: " + answered);
         }
@@ -211,8 +217,9 @@ public final class AudioSession implements AutoCloseable {
         MediaStreamStats2 stats = stream.getMediaStreamStats();
         SendTrackStats send = stats.getSendStats();
         ReceiveTrackStats receive = stats.getReceiveStats();
-        return new AudioStats(send.getPackets(), receive.getPackets(), receive.getPacketsLost(), receive.getJitter(),
-                send.getRtt());
+        double jitter = receive.getJitter();
+        return new AudioStats(send.getPackets(), receive.getPackets(), receive.getPacketsLost(),
+                jitter == TrackStats.JITTER_UNSET ? Double.NaN : jitter, send.getRtt());
     }
 
     @Override

@@ -14,16 +14,23 @@ record ToneAnalysis(double seconds, double toneSeconds, double ratioToOther, dou
         double full = amplitude * Short.MAX_VALUE;
         double threshold = 0.25 * full * full / 4;
         int toneBlocks = 0;
+        double sumTone = 0;
+        double sumOther = 0;
+        double sumTotal = 0;
+        // Per-block powers: a 20 ms block is short enough that small clock drifts and jitter-buffer phase jumps
+        // do not smear the tone out of its bin, as one Goertzel over seconds of received audio would.
         for (int from = 0; from + BLOCK <= pcm.length; from += BLOCK) {
-            if (Goertzel.power(pcm, from, from + BLOCK, PcmRecorder.SAMPLE_RATE, tone) >= threshold) {
+            double p = Goertzel.power(pcm, from, from + BLOCK, PcmRecorder.SAMPLE_RATE, tone);
+            if (p >= threshold) {
                 toneBlocks++;
             }
+            sumTone += p;
+            sumOther += Goertzel.power(pcm, from, from + BLOCK, PcmRecorder.SAMPLE_RATE, other);
+            sumTotal += Goertzel.totalPower(pcm, from, from + BLOCK);
         }
-        double pTone = Goertzel.power(pcm, PcmRecorder.SAMPLE_RATE, tone);
-        double pOther = Goertzel.power(pcm, PcmRecorder.SAMPLE_RATE, other);
-        double total = Goertzel.totalPower(pcm, 0, pcm.length);
         return new ToneAnalysis(pcm.length / (double) PcmRecorder.SAMPLE_RATE, toneBlocks / 50.0,
-                pOther == 0 ? Double.POSITIVE_INFINITY : pTone / pOther, total == 0 ? 0 : pTone / total);
+                sumOther == 0 ? Double.POSITIVE_INFINITY : sumTone / sumOther,
+                sumTotal == 0 ? 0 : sumTone / sumTotal);
     }
 
     @Override

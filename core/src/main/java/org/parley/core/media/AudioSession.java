@@ -212,14 +212,14 @@ public final class AudioSession implements AutoCloseable {
 
     public synchronized AudioStats stats() {
         if (stream == null) {
-            return new AudioStats(0, 0, 0, Double.NaN, -1);
+            return new AudioStats(0, 0, 0, 0, 0, Double.NaN, -1);
         }
         MediaStreamStats2 stats = stream.getMediaStreamStats();
         SendTrackStats send = stats.getSendStats();
         ReceiveTrackStats receive = stats.getReceiveStats();
         double jitter = receive.getJitter();
-        return new AudioStats(send.getPackets(), receive.getPackets(), receive.getPacketsLost(),
-                jitter == TrackStats.JITTER_UNSET ? Double.NaN : jitter, send.getRtt());
+        return new AudioStats(send.getPackets(), receive.getPackets(), receive.getPacketsLost(), send.getBytes(),
+                receive.getBytes(), jitter == TrackStats.JITTER_UNSET ? Double.NaN : jitter, send.getRtt());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.parley.core.media;
 
 /**
- * Counters of one audio session. Jitter in milliseconds ({@code NaN} while unknown); loss rate 0..1 as reported by
- * RTCP from the peer.
+ * Counters of one audio session: RTP packets and bytes (headers included) sent and received, packets lost and
+ * interarrival jitter of the received stream in milliseconds ({@code NaN} until known), and the round trip in
+ * milliseconds from RTCP reports (-1 until the first ones arrived, a few seconds into a call).
  */
-public record AudioStats(long packetsSent, long packetsReceived, long packetsLost, double jitterMs, long rttMs) {
+public record AudioStats(long packetsSent, long packetsReceived, long packetsLost, long bytesSent, long bytesReceived,
+        double jitterMs, long rttMs) {
 }

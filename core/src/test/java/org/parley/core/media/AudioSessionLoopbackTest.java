@@ -55,6 +55,7 @@ class AudioSessionLoopbackTest {
             assertHearsOnly(call.bobHears, ALICE_HZ, BOB_HZ, 2, "opus+srtp bob hears");
             assertHearsOnly(call.aliceHears, BOB_HZ, ALICE_HZ, 2, "opus+srtp alice hears");
             assertThat(a.packetsSent()).isBetween(80L, 110L);
+            System.out.printf("opus+srtp alice sent %.1f kbit/s of RTP payload+headers%n", a.bytesSent() * 8 / 2000.0);
             assertThat(b.packetsReceived()).isGreaterThan(80L);
         }
     }
@@ -78,8 +79,8 @@ class AudioSessionLoopbackTest {
         try (LoopbackCall call = call(true).exchangeKeys().start(AudioCodec.OPUS)) {
             Thread.sleep(1000);
             int talking = call.bobHears.length();
-            // Alice puts Bob on hold the RFC 3264 way: she offers sendonly, he answers recvonly... here the reverse
-            // case the brief names: Alice only listens (Bob sees her as recvonly), then neither side sends.
+            // Alice stops sending: first she only listens (recvonly, Bob sendonly), then neither side sends (inactive).
+            // The classic hold (holder sendonly, held party recvonly) is covered by the PCMA test below.
             call.alice.setDirection(MediaDirection.RECVONLY);
             call.bob.setDirection(MediaDirection.SENDONLY);
             int aliceHeardBeforeHold = call.aliceHears.length();

@@ -3,6 +3,7 @@ package org.parley.core.media;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jitsi.service.libjitsi.LibJitsi;
 import org.jitsi.service.neomedia.MediaService;
@@ -18,6 +19,13 @@ public final class MediaEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
     private static final Object LOCK = new Object();
     private static int users;
+    /**
+     * libjitsi and FMJ log through java.util.logging, at INFO for every stream start and stop (dozens of lines per
+     * call, and the harmless SEVERE about PulseAudio when headless): only warnings pass. Held here because JUL keeps
+     * its loggers weakly and would forget the level.
+     */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("org.jitsi"), java.util.logging.Logger.getLogger("net.sf.fmj"));
 
     private final MediaSettings settings;
     private final MediaService mediaService;
@@ -30,6 +38,7 @@ public final class MediaEngine implements AutoCloseable {
         synchronized (LOCK) {
             if (users == 0) {
                 configure(settings);
+                QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
                 long t0 = System.nanoTime();
                 LibJitsi.start();
                 LOG.info("libjitsi started in {} ms (headless={})", (System.nanoTime() - t0) / 1_000_000,

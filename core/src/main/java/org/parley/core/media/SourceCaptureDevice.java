@@ -57,7 +57,6 @@ final class SourceCaptureDevice extends AbstractPushBufferCaptureDevice {
             buffer.setOffset(0);
             buffer.setLength(bytes);
             buffer.setFormat(getFormat());
-            buffer.setTimeStamp(System.nanoTime());
         }
 
         @Override

@@ -1,0 +1,132 @@
+package org.parley.core.media;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jitsi.service.libjitsi.LibJitsi;
+import org.jitsi.service.neomedia.MediaService;
+import org.jitsi.srtp.crypto.Aes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media engine: starts libjitsi (once per JVM, reference counted) and opens {@link AudioSession}s. Close it when
+ * the application stops. In headless mode no audio system is touched, so it runs on servers and in tests.
+ */
+public final class MediaEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    private static final Object LOCK = new Object();
+    private static int users;
+    /**
+     * libjitsi and FMJ log through java.util.logging, at INFO for every stream start and stop (dozens of lines per
+     * call, and the harmless SEVERE about PulseAudio when headless): only warnings pass. Held here because JUL keeps
+     * its loggers weakly and would forget the level.
+     */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("org.jitsi"), java.util.logging.Logger.getLogger("net.sf.fmj"));
+
+    private final MediaSettings settings;
+    private final MediaService mediaService;
+    private final CompletableFuture<Void> srtpReady;
+    private boolean closed;
+
+    public MediaEngine(MediaSettings settings) throws IOException {
+        this.settings = settings;
+        Files.createDirectories(settings.dataDir());
+        synchronized (LOCK) {
+            if (users == 0) {
+                configure(settings);
+                QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+                long t0 = System.nanoTime();
+                LibJitsi.start();
+                LOG.info("libjitsi started in {} ms (headless={})", (System.nanoTime() - t0) / 1_000_000,
+                        settings.headless());
+            }
+            users++;
+        }
+        this.mediaService = LibJitsi.getMediaService();
+        if (mediaService == null) {
+            close();
+            throw new IOException("libjitsi has no media service");
+        }
+        this.srtpReady = CompletableFuture.runAsync(MediaEngine::warmUpSrtp, runnable -> {
+            Thread t = new Thread(runnable, "parley-srtp-warmup");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * jitsi-srtp picks its AES implementation (OpenSSL, SunJCE, BouncyCastle) by benchmarking them the first time a
+     * cipher is asked for: about 1.5 s here, during which the first SRTP stream sends nothing. Do it once in the
+     * background at start instead; SRTP sessions wait for it.
+     */
+    private static void warmUpSrtp() {
+        long t0 = System.nanoTime();
+        try {
+            Aes.createCipher("AES/CTR/NoPadding");
+            Aes.createCipher("AES/ECB/NoPadding");
+            LOG.debug("SRTP ciphers ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("SRTP cipher warm-up failed (the first SRTP call may start late)", e);
+        }
+    }
+
+    /** System properties libjitsi reads at start; set only where the launcher did not set them already. */
+    private static void configure(MediaSettings settings) {
+        String dir = settings.dataDir().toAbsolutePath().toString();
+        setIfAbsent("net.java.sip.communicator.SC_HOME_DIR_LOCATION", dir);
+        setIfAbsent("net.java.sip.communicator.SC_HOME_DIR_NAME", "libjitsi");
+        setIfAbsent("jna.tmpdir", settings.dataDir().resolve("jna").toAbsolutePath().toString());
+        if (settings.headless()) {
+            // Without a sound server the bundled PortAudio kills the JVM inside LibJitsi.start().
+            System.setProperty("org.jitsi.impl.neomedia.device.PortAudioSystem.disabled", "true");
+            System.setProperty("org.jitsi.impl.neomedia.device.PulseAudioSystem.disabled", "true");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    public MediaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Binds a new audio session's RTP/RTCP sockets (RTCP on RTP+1; {@code rtpPort} 0 picks a free pair).
+     *
+     * @param source   what to send
+     * @param recorder where received audio goes
+     * @param srtp     true: SRTP keyed by SDES (RFC 4568); false: plain RTP
+     */
+    public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, PcmRecorder recorder,
+            boolean srtp) throws IOException {
+        checkOpen();
+        return new AudioSession(mediaService, localAddress, rtpPort, new HeadlessAudioDevice(source, recorder),
+                srtp ? srtpReady : null);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("media engine closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (LOCK) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--users == 0) {
+                LibJitsi.stop();
+            }
+        }
+    }
+}

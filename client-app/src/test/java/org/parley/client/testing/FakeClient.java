@@ -97,6 +97,11 @@ public final class FakeClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.TelephonyService telephony() {
+        return proxy(org.parley.core.client.TelephonyService.class, (name, args) -> null);
+    }
+
+    @Override
     public org.parley.core.client.FileTransferService files() {
         return proxy(org.parley.core.client.FileTransferService.class, (name, args) -> null);
     }

@@ -43,13 +43,8 @@ public interface UcClient extends AutoCloseable {
     /** File transfer to and from other users (RFC 5547 over MSRP). */
     FileTransferService files();
 
-    /**
-     * Audio calls. The SIP client implements it; the default exists so test doubles of this interface need not
-     * (they fail when a test uses calls without providing them).
-     */
-    default TelephonyService telephony() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no telephony");
-    }
+    /** Audio calls: place, answer, hold, hang up (issue 5; audio itself is not carried yet, see SignallingOnlyMedia). */
+    TelephonyService telephony();
 
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override

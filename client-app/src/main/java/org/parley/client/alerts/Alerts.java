@@ -13,7 +13,6 @@ import org.parley.client.shell.Session;
 import org.parley.core.client.FileTransferService;
 import org.parley.core.client.MessagingService;
 import org.parley.core.client.PresenceService;
-import org.parley.core.im.SafeHtml;
 import org.parley.core.model.AccessLevel;
 import org.parley.core.model.ContactCard;
 import org.parley.core.model.InstantMessage;
@@ -121,22 +120,6 @@ public final class Alerts {
         @Override
         public String title(String uri) {
             return names.title(uri);
-        }
-
-        @Override
-        public String subjectOf(InstantMessage m) {
-            return names.subjectOf(m);
-        }
-
-        @Override
-        public boolean highPriorityOf(InstantMessage m) {
-            return names.highPriorityOf(m);
-        }
-
-        @Override
-        public String plainText(InstantMessage m) {
-            return m.contentType() != null && m.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/html")
-                    ? SafeHtml.toPlainText(m.text()) : m.text();
         }
 
         @Override

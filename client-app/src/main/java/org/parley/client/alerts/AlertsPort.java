@@ -1,7 +1,6 @@
 package org.parley.client.alerts;
 
 import org.parley.core.model.AccessLevel;
-import org.parley.core.model.InstantMessage;
 import org.parley.core.model.PresenceInfo;
 
 /** What the alerts need to know about the signed-in user and their contacts (tests give their own). */
@@ -19,12 +18,6 @@ public interface AlertsPort {
     /** Job title from the contact card, or null. */
     String title(String uri);
 
-    String subjectOf(InstantMessage m);
-
-    boolean highPriorityOf(InstantMessage m);
-
-    /** The message body as plain text (HTML reduced to its text). */
-    String plainText(InstantMessage m);
 
     boolean soundsEnabled();
 }

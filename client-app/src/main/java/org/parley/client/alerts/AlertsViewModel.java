@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import org.parley.core.client.FileTransferService.Direction;
 import org.parley.core.client.FileTransferService.FileTransfer;
 import org.parley.core.client.FileTransferService.State;
+import org.parley.core.im.SafeHtml;
 import org.parley.core.model.AccessLevel;
 import org.parley.core.model.Availability;
 import org.parley.core.model.InstantMessage;
@@ -54,7 +55,7 @@ public final class AlertsViewModel {
             return Optional.empty();
         }
         return raise(new Alert(Alert.Kind.MESSAGE, m.from(), conversation, port.name(m.from()),
-                port.title(m.from()), port.subjectOf(m), firstLine(port.plainText(m)), port.highPriorityOf(m),
+                port.title(m.from()), m.subject(), firstLine(SafeHtml.plainText(m.contentType(), m.text())), m.highPriority(),
                 mini()));
     }
 

@@ -43,9 +43,4 @@ public interface ConversationPort {
 
     /** Where accepted files are saved. */
     Path downloads();
-
-    /** The subject an incoming message carries, or null. */
-    String subjectOf(InstantMessage m);
-
-    boolean highPriorityOf(InstantMessage m);
 }

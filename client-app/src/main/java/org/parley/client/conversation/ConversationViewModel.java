@@ -259,7 +259,7 @@ public final class ConversationViewModel {
     private MessageItem toItem(InstantMessage m, Delivery d) {
         boolean mine = m.from() != null && m.from().equalsIgnoreCase(port.self());
         MessageItem item = new MessageItem(m.from(), port.name(m.from()), mine, m.contentType(), m.text(),
-                port.subjectOf(m), port.highPriorityOf(m), m.sentAt() == null ? clock.instant() : m.sentAt(), d);
+                m.subject(), m.highPriority(), m.sentAt() == null ? clock.instant() : m.sentAt(), d);
         item.echoed = true;
         return item;
     }

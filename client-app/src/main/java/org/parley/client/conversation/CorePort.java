@@ -121,14 +121,4 @@ public final class CorePort implements ConversationPort, PresenceService.Presenc
         String d = settings.load().downloads();
         return d == null || d.isBlank() ? Path.of(System.getProperty("user.home"), "Downloads") : Path.of(d);
     }
-
-    @Override
-    public String subjectOf(InstantMessage m) {
-        return m.subject();
-    }
-
-    @Override
-    public boolean highPriorityOf(InstantMessage m) {
-        return m.highPriority();
-    }
 }

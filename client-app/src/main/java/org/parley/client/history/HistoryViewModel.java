@@ -222,7 +222,7 @@ public final class HistoryViewModel {
         }
         List<ConversationItem> items = new ArrayList<>();
         byPeer.forEach((peer, list) -> items.add(new ConversationItem(peer, nameOf(peer), list.get(0).sentAt(),
-                oneLine(plain(list.get(0))), list.size(), Kind.IM)));
+                oneLine(plainText(list.get(0))), list.size(), Kind.IM)));
         items.sort(Comparator.comparing(ConversationItem::lastAt).reversed());
         return items;
     }
@@ -281,7 +281,7 @@ public final class HistoryViewModel {
         for (InstantMessage m : found) {
             boolean out = m.from() != null && m.from().equalsIgnoreCase(ownAor);
             items.add(new MessageItem(m.id(), Kind.IM, m.sentAt(), m.from(), out ? "You" : nameOf(m.from()), out,
-                    plain(m), m.delivery()));
+                    plainText(m), m.delivery()));
         }
         messages.setAll(items);
         updateStatus();
@@ -313,10 +313,8 @@ public final class HistoryViewModel {
         return n == null || n.isBlank() ? uri.replaceFirst("^(sips?|tel):", "") : n;
     }
 
-    private static String plain(InstantMessage m) {
-        String body = m.text() == null ? "" : m.text();
-        return m.contentType() != null && m.contentType().toLowerCase(Locale.ROOT).startsWith("text/html")
-                ? SafeHtml.toPlainText(body) : body;
+    private static String plainText(InstantMessage m) {
+        return SafeHtml.plainText(m.contentType(), m.text());
     }
 
     private static String oneLine(String s) {

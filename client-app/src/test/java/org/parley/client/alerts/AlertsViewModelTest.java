@@ -144,21 +144,6 @@ class AlertsViewModelTest {
         }
 
         @Override
-        public String subjectOf(InstantMessage m) {
-            return null;
-        }
-
-        @Override
-        public boolean highPriorityOf(InstantMessage m) {
-            return false;
-        }
-
-        @Override
-        public String plainText(InstantMessage m) {
-            return m.text();
-        }
-
-        @Override
         public boolean soundsEnabled() {
             return false;
         }

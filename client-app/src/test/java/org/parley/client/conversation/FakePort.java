@@ -87,16 +87,6 @@ final class FakePort implements ConversationPort {
         return downloads;
     }
 
-    @Override
-    public String subjectOf(InstantMessage m) {
-        return m.subject();
-    }
-
-    @Override
-    public boolean highPriorityOf(InstantMessage m) {
-        return m.highPriority();
-    }
-
     /** A scheduler the test advances by hand. */
     static final class ManualScheduler implements Scheduler {
         record Task(Instant due, Runnable run, boolean[] cancelled) {

@@ -46,6 +46,16 @@ public final class SafeHtml {
     }
 
     /**
+     * What a reader sees of a message body: for text/html (any parameters) its {@link #toPlainText text}, otherwise
+     * the body itself; null gives "".
+     */
+    public static String plainText(String contentType, String body) {
+        String b = body == null ? "" : body;
+        return contentType != null && contentType.trim().toLowerCase(java.util.Locale.ROOT).startsWith("text/html")
+                ? toPlainText(b) : b;
+    }
+
+    /**
      * The text a reader sees, for previews, toasts and search: tags dropped (after sanitizing, so no script text),
      * entities decoded, line breaks for br and block elements, runs of spaces collapsed.
      */

@@ -139,17 +139,12 @@ public final class HistoryStore implements HistoryService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ConversationSummary(rs.getString(1), Instant.ofEpochMilli(rs.getLong(3)),
-                                plainText(rs.getString(5), rs.getString(4)), rs.getInt(2)));
+                                SafeHtml.plainText(rs.getString(5), rs.getString(4)), rs.getInt(2)));
                     }
                 }
                 return out;
             }
         });
-    }
-
-    /** What a reader sees of a body: HTML reduced to its text. */
-    static String plainText(String contentType, String body) {
-        return "text/html".equalsIgnoreCase(contentType) ? SafeHtml.toPlainText(body) : body;
     }
 
     /** Rows newest first; when {@code text} is set only those whose plain text contains it; at most {@code limit}. */
@@ -160,7 +155,7 @@ public final class HistoryStore implements HistoryService {
                 InstantMessage m = new InstantMessage(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
                         Delivery.valueOf(rs.getString(8)), rs.getString(9), rs.getInt(10) != 0);
-                if (text == null || plainText(m.contentType(), m.text()).toLowerCase(Locale.ROOT).contains(text)) {
+                if (text == null || SafeHtml.plainText(m.contentType(), m.text()).toLowerCase(Locale.ROOT).contains(text)) {
                     out.add(m);
                 }
             }

@@ -124,4 +124,13 @@ class SafeHtmlTest {
         assertThat(SafeHtml.toPlainText("&lt;b&gt;not bold&lt;/b&gt;")).isEqualTo("<b>not bold</b>");
         assertThat(SafeHtml.toPlainText(null)).isEmpty();
     }
+
+    @Test
+    void plainTextOfABodyReducesHtmlOfAnyParametersAndKeepsPlainTextAsItIs() {
+        assertThat(SafeHtml.plainText("text/html", "<b>Hi</b> there")).isEqualTo("Hi there");
+        assertThat(SafeHtml.plainText("Text/HTML; charset=UTF-8", "<i>a</i>&amp;b")).isEqualTo("a&b");
+        assertThat(SafeHtml.plainText("text/plain", "<b>not a tag</b>")).isEqualTo("<b>not a tag</b>");
+        assertThat(SafeHtml.plainText(null, "x")).isEqualTo("x");
+        assertThat(SafeHtml.plainText("text/html", null)).isEmpty();
+    }
 }

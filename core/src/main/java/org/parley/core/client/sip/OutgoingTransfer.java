@@ -144,11 +144,7 @@ final class OutgoingTransfer extends Transfer {
 
                     @Override
                     public void failed(String why) {
-                        ctx.engine().schedule(() -> {
-                            if (finish(State.FAILED, failure(ErrorCode.NETWORK_FAILURE, why))) {
-                                bye();
-                            }
-                        }, BYE_GRACE);
+                        connectionFailed(why);
                     }
                 });
         sender.start();

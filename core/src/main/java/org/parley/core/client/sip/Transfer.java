@@ -112,6 +112,18 @@ abstract class Transfer implements InviteRouter.SessionHandler {
         return new ParleyException(code, message);
     }
 
+    /**
+     * The MSRP connection broke: waits {@link #BYE_GRACE} for the peer's BYE (a cancel in flight ends it as
+     * CANCELLED), then fails with {@code why} and sends BYE itself.
+     */
+    void connectionFailed(String why) {
+        ctx.engine().schedule(() -> {
+            if (finish(State.FAILED, failure(ErrorCode.NETWORK_FAILURE, why))) {
+                bye();
+            }
+        }, BYE_GRACE);
+    }
+
     /** Ends the dialog with BYE, once, unless the peer already did. */
     void bye() {
         if (dialog == null || byeDone) {

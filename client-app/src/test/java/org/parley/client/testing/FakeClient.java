@@ -102,6 +102,11 @@ public final class FakeClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.VoicemailService voicemail() {
+        return proxy(org.parley.core.client.VoicemailService.class, (name, args) -> null);
+    }
+
+    @Override
     public org.parley.core.client.FileTransferService files() {
         return proxy(org.parley.core.client.FileTransferService.class, (name, args) -> null);
     }

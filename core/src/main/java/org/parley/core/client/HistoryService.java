@@ -18,6 +18,22 @@ public interface HistoryService {
      */
     List<InstantMessage> find(HistoryQuery query);
 
+    /** The call log: calls that ended on this client, newest first, at most {@code limit}. */
+    List<CallRecord> calls(int limit);
+
+    /**
+     * One ended call.
+     *
+     * @param outcome ANSWERED (talked), MISSED (incoming, never answered here), DECLINED, UNANSWERED (outgoing, not
+     *                answered), FORWARDED (redirected or transferred away), FAILED
+     */
+    record CallRecord(String callId, String peer, String peerName, org.parley.core.client.TelephonyService.Direction direction,
+                      Outcome outcome, Instant started, Instant connected, Instant ended, String detail) {
+        public enum Outcome {
+            ANSWERED, MISSED, DECLINED, UNANSWERED, FORWARDED, FAILED
+        }
+    }
+
     /** One line per conversation (peer or session), the most recent first, at most {@code limit}. */
     List<ConversationSummary> conversations(int limit);
 

@@ -32,6 +32,48 @@ public interface TelephonyService {
     /** Takes a held call back (re-INVITE with sendrecv), holding the other active call first. */
     CompletableFuture<Void> resume(String callId);
 
+    /** Mutes or unmutes this side's microphone on a call (silence is sent; the peer is not told). */
+    CompletableFuture<Void> mute(String callId, boolean muted);
+
+    /** Sends DTMF digits (0-9, *, #, A-D) on a connected call as RFC 4733 telephone-events. */
+    CompletableFuture<Void> sendDtmf(String callId, String digits);
+
+    /**
+     * Blind transfer (RFC 3515 REFER with Referred-By, RFC 3892): asks the peer of a connected call to call
+     * {@code target} (a user, AOR or number). Completes when the peer reports the new call answered (NOTIFY with a
+     * 2xx sipfrag); this call then ends. Fails if the peer refuses the REFER or the new call fails.
+     */
+    CompletableFuture<Void> transfer(String callId, String target);
+
+    /**
+     * Consultative transfer (REFER with Replaces, RFC 3891): connects the peer of {@code callId} with the peer of
+     * {@code consultCallId} (a call this side placed or answered to consult), then ends both of this side's calls.
+     */
+    CompletableFuture<Void> transferToCall(String callId, String consultCallId);
+
+    /**
+     * Sends an INCOMING call elsewhere without answering it (302 Moved Temporarily): to a user, a number or the
+     * voicemail of this user.
+     */
+    CompletableFuture<Void> redirect(String callId, CallTarget target);
+
+    /** The live quality of a call with media, or null if the call is unknown or has no media yet. */
+    CallQuality quality(String callId);
+
+    /** This user's forwarding rules, read from the server. */
+    CompletableFuture<CallForwarding> forwarding();
+
+    /** Stores this user's forwarding rules on the server; they apply to the next call. */
+    CompletableFuture<Void> setForwarding(CallForwarding rules);
+
+    /** Audio devices this machine has. */
+    AudioDevices.Available availableDevices();
+
+    /** The devices calls use; changing them applies to the next call. */
+    AudioDevices devices();
+
+    void useDevices(AudioDevices devices);
+
     /** Calls that have not ended, oldest first. */
     List<Call> calls();
 
@@ -81,18 +123,27 @@ public interface TelephonyService {
         UNAVAILABLE,
         /** The peer could not take the offered media (488), or sent an answer this side cannot use. */
         MEDIA_REFUSED,
+        /** This side transferred the call (REFER accepted and the new call answered), or redirected it (302). */
+        TRANSFERRED,
+        /** The call was replaced by another dialog (RFC 3891 Replaces). */
+        REPLACED,
         /** Anything else (network failure, 5xx); see {@link Call#detail()}. */
         FAILED
     }
 
     /**
-     * A call as it is now. {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
+     * A call as it is now. {@code peerName} is the display name the peer's SIP headers carried (null if none);
+     * {@code started} when the call was placed or offered, {@code connected} when it was first answered (null before:
+     * the call timer runs from it); {@code muted} this side's microphone; {@code referredBy} who transferred this
+     * call to this side (RFC 3892 Referred-By; null if none); {@code forwarded} whether the call was forwarded or
+     * redirected on its way. {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
      * direction: {@code sendrecv}, {@code sendonly}, {@code recvonly}, {@code inactive}), {@code localRtpPort} and
      * {@code remoteRtpPort} are known once the offer/answer is done (null/0 before); {@code endReason} and
      * {@code detail} once it ended.
      */
-    record Call(String id, String peer, Direction direction, State state, String subject, boolean highPriority,
-                String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress, int remoteRtpPort, EndReason endReason,
-                String detail) {
+    record Call(String id, String peer, String peerName, Direction direction, State state, String subject,
+                boolean highPriority, String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress,
+                int remoteRtpPort, java.time.Instant started, java.time.Instant connected, boolean muted,
+                String referredBy, boolean forwarded, EndReason endReason, String detail) {
     }
 }

@@ -43,8 +43,11 @@ public interface UcClient extends AutoCloseable {
     /** File transfer to and from other users (RFC 5547 over MSRP). */
     FileTransferService files();
 
-    /** Audio calls: place, answer, hold, hang up (issue 5; audio itself is not carried yet, see SignallingOnlyMedia). */
+    /** Audio calls: place, answer, hold, transfer, hang up; forwarding rules; audio devices. */
     TelephonyService telephony();
+
+    /** The user's voicemail box on the server and message-waiting indication. */
+    VoicemailService voicemail();
 
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override

@@ -49,6 +49,12 @@ abstract class CallSession implements InviteRouter.SessionHandler {
     final String subject;
     final boolean highPriority;
     State state;
+    final java.time.Instant started = java.time.Instant.now();
+    java.time.Instant connected;
+    String peerName;
+    boolean muted;
+    String referredBy;
+    boolean forwarded;
     MediaPort media;
     LocalMedia local;
     SessionDescription localSdp;
@@ -76,11 +82,12 @@ abstract class CallSession implements InviteRouter.SessionHandler {
     }
 
     Call snapshot() {
-        return new Call(id, peer, direction, state, subject, highPriority,
+        return new Call(id, peer, peerName, direction, state, subject, highPriority,
                 negotiated == null ? null : negotiated.codec().name() + "/" + negotiated.codec().clockRate(),
                 negotiated == null ? null : negotiated.direction().attribute(),
                 media == null ? 0 : media.rtpPort(), negotiated == null ? null : negotiated.remoteAddress(),
-                negotiated == null ? 0 : negotiated.remotePort(), endReason, detail);
+                negotiated == null ? 0 : negotiated.remotePort(), started, connected, muted, referredBy, forwarded,
+                endReason, detail);
     }
 
     void publish() {
@@ -117,6 +124,9 @@ abstract class CallSession implements InviteRouter.SessionHandler {
         remoteSdp = theirs;
         negotiated = n;
         media.start(n);
+        if (connected == null) {
+            connected = java.time.Instant.now();
+        }
         state = heldLocally ? State.HELD : heldByPeer ? State.REMOTE_HELD : State.CONNECTED;
         return true;
     }

@@ -93,6 +93,67 @@ final class SipTelephonyService implements TelephonyService {
         });
     }
 
+    // ---- issue 5 contract: each of these is built by the helper named; until then they fail clearly ----
+
+    @Override
+    public CompletableFuture<Void> mute(String callId, boolean muted) {
+        return notYet("mute"); // media (lead)
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, String digits) {
+        return notYet("DTMF"); // media (lead)
+    }
+
+    @Override
+    public CompletableFuture<Void> transfer(String callId, String target) {
+        return notYet("blind transfer"); // transfer helper
+    }
+
+    @Override
+    public CompletableFuture<Void> transferToCall(String callId, String consultCallId) {
+        return notYet("consultative transfer"); // transfer helper
+    }
+
+    @Override
+    public CompletableFuture<Void> redirect(String callId, org.parley.core.client.CallTarget target) {
+        return notYet("redirect"); // transfer helper
+    }
+
+    @Override
+    public org.parley.core.client.CallQuality quality(String callId) {
+        return null; // media (lead)
+    }
+
+    @Override
+    public CompletableFuture<org.parley.core.client.CallForwarding> forwarding() {
+        return notYet("call forwarding"); // routing helper
+    }
+
+    @Override
+    public CompletableFuture<Void> setForwarding(org.parley.core.client.CallForwarding rules) {
+        return notYet("call forwarding"); // routing helper
+    }
+
+    @Override
+    public org.parley.core.client.AudioDevices.Available availableDevices() {
+        return new org.parley.core.client.AudioDevices.Available(List.of("silence"), List.of("none")); // media (lead)
+    }
+
+    @Override
+    public org.parley.core.client.AudioDevices devices() {
+        return org.parley.core.client.AudioDevices.HEADLESS; // media (lead)
+    }
+
+    @Override
+    public void useDevices(org.parley.core.client.AudioDevices devices) {
+        // media (lead)
+    }
+
+    private static <T> CompletableFuture<T> notYet(String what) {
+        return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INTERNAL, what + " is not built yet"));
+    }
+
     @Override
     public List<Call> calls() {
         return snapshot;

@@ -281,6 +281,11 @@ public final class SipUcClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.VoicemailService voicemail() {
+        throw new UnsupportedOperationException("voicemail is not built yet"); // voicemail helper
+    }
+
+    @Override
     public void close() {
         files.close();
         if (!thread.isShutdown()) {

@@ -163,6 +163,12 @@ public final class SipUcClient implements UcClient {
         // audio is not carried yet: the media engine (org.parley.core.media) replaces SignallingOnlyMedia
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 SignallingOnlyMedia::open, config.domain());
+        ua.register(Request.REFER, telephony::onRefer);
+        ua.register(Request.NOTIFY, in -> {
+            if (!telephony.claimNotify(in)) {
+                router.process(in);
+            }
+        });
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,

@@ -1,0 +1,256 @@
+package org.parley.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.CallTarget;
+import org.parley.core.client.ClientConfig.Transport;
+import org.parley.core.client.TelephonyService.Call;
+import org.parley.core.client.TelephonyService.Direction;
+import org.parley.core.client.TelephonyService.EndReason;
+import org.parley.core.client.TelephonyService.State;
+import org.parley.core.client.UcClient;
+import org.parley.core.error.ErrorCode;
+import org.parley.core.error.ParleyException;
+import org.parley.server.client.CallTest.Calls;
+import org.parley.server.testsupport.SipMessage;
+import org.parley.server.testsupport.SipTestClient;
+import org.parley.server.testsupport.TestServer;
+import org.parley.server.testsupport.TestServerExtension;
+
+/**
+ * Transfer and redirect between real clients through a real server: blind transfer (REFER, Referred-By, the refer
+ * subscription's sipfrag NOTIFYs), consultative transfer (REFER with Replaces; INVITE with Replaces), a refused
+ * transfer, transfer to one's own other endpoint, and redirect (302) to a user, a number and voicemail.
+ */
+class TransferTest {
+    private static final String ALICE = "sip:alice@" + TestServer.DOMAIN;
+
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob", "carol");
+    @RegisterExtension
+    final Clients clients = new Clients();
+
+    /** {@code caller} calls {@code callee}, who answers; returns the caller's call id and the callee's. */
+    private static String[] connect(UcClient caller, Calls callerCalls, UcClient callee, Calls calleeCalls,
+                                    String calleeName, String callerName) throws Exception {
+        Call placed = caller.telephony().call(calleeName, CallOptions.NONE);
+        Call in = calleeCalls.await(c -> c.direction() == Direction.INCOMING && c.state() == State.INCOMING
+                && c.peer().contains(callerName) && calleeCalls.all.stream()
+                .noneMatch(x -> x.id().equals(c.id()) && x.state().isFinal()));
+        callee.telephony().answer(in.id()).get(10, TimeUnit.SECONDS);
+        callerCalls.await(placed.id(), State.CONNECTED);
+        return new String[] {placed.id(), in.id()};
+    }
+
+    /** The two calls carry each other's media addresses (the offer/answer of one dialog between them). */
+    private static void assertPaired(Call one, Call other) {
+        assertThat(one.remoteRtpPort()).isEqualTo(other.localRtpPort()).isPositive();
+        assertThat(other.remoteRtpPort()).isEqualTo(one.localRtpPort()).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"TLS", "UDP"})
+    void blindTransferConnectsTransfereeWithTargetAndEndsTransferorsCallTransferred(Transport transport) throws Exception {
+        var alice = clients.signedIn(parley.server(), transport, "alice");
+        var bob = clients.signedIn(parley.server(), transport, "bob");
+        var carol = clients.signedIn(parley.server(), transport, "carol");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Calls c = new Calls(carol);
+        String[] ab = connect(alice, a, bob, b, "bob", "alice");
+
+        CompletableFuture<Void> transferred = alice.telephony().transfer(ab[0], "carol");
+        Call atCarol = c.incomingFrom("bob");
+        assertThat(atCarol.referredBy()).isEqualTo(ALICE);
+        assertThat(transferred).isNotDone();
+        carol.telephony().answer(atCarol.id()).get(10, TimeUnit.SECONDS);
+        transferred.get(10, TimeUnit.SECONDS);
+
+        assertThat(a.await(ab[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        Call bobToCarol = b.await(x -> x.direction() == Direction.OUTGOING && x.peer().contains("carol")
+                && x.state() == State.CONNECTED);
+        assertThat(bobToCarol.referredBy()).isEqualTo(ALICE);
+        assertPaired(bobToCarol, c.await(atCarol.id(), State.CONNECTED));
+        assertThat(b.await(ab[1], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        ReconnectTest.waitFor(() -> alice.telephony().calls().isEmpty(), 5_000);
+        assertThat(bob.telephony().calls()).extracting(Call::id).containsExactly(bobToCarol.id());
+    }
+
+    @Test
+    void consultativeTransferReplacesTheConsultedCallAndEndsBothOfTheTransferorsCalls() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        var carol = clients.signedIn(parley.server(), Transport.TLS, "carol");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Calls c = new Calls(carol);
+        String[] ab = connect(alice, a, bob, b, "bob", "alice");
+        String[] ac = connect(alice, a, carol, c, "carol", "alice");
+        a.await(ab[0], State.HELD);
+
+        alice.telephony().transferToCall(ab[0], ac[0]).get(10, TimeUnit.SECONDS);
+
+        Call bobToCarol = b.await(x -> x.direction() == Direction.OUTGOING && x.peer().contains("carol")
+                && x.state() == State.CONNECTED);
+        Call carolFromBob = c.await(x -> x.direction() == Direction.INCOMING && x.peer().contains("bob")
+                && x.state() == State.CONNECTED);
+        assertThat(c.all).as("the replacing call is answered without ringing")
+                .noneMatch(x -> x.id().equals(carolFromBob.id()) && x.state() == State.INCOMING);
+        assertThat(carolFromBob.referredBy()).isEqualTo(ALICE);
+        assertPaired(bobToCarol, carolFromBob);
+        assertThat(c.await(ac[1], State.ENDED).endReason()).isEqualTo(EndReason.REPLACED);
+        assertThat(a.await(ab[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        assertThat(a.await(ac[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        assertThat(b.await(ab[1], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        ReconnectTest.waitFor(() -> alice.telephony().calls().isEmpty(), 5_000);
+    }
+
+    @Test
+    void transferTheTargetDeclinesFailsAndTheCallComesBack() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        var carol = clients.signedIn(parley.server(), Transport.TLS, "carol");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Calls c = new Calls(carol);
+        String[] ab = connect(alice, a, bob, b, "bob", "alice");
+
+        CompletableFuture<Void> transferred = alice.telephony().transfer(ab[0], "carol");
+        carol.telephony().decline(c.incomingFrom("bob").id()).get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> transferred.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ParleyException.class).hasMessageContaining("603")
+                .matches(e -> ((ParleyException) e).code() == ErrorCode.REFUSED);
+        try {
+            ReconnectTest.waitFor(() -> a.latest(ab[0]).state() == State.CONNECTED
+                    && b.latest(ab[1]).state() == State.CONNECTED, 10_000);
+        } catch (AssertionError e) {
+            throw new AssertionError("alice " + a.all + "\nbob " + b.all, e);
+        }
+        assertThat(a.all).noneMatch(x -> x.id().equals(ab[0]) && x.state() == State.ENDED);
+        assertThat(b.all).noneMatch(x -> x.id().equals(ab[1]) && x.state() == State.ENDED);
+    }
+
+    @Test
+    void transferToOwnUserRingsTheOtherEndpointNotTheTransferringOne() throws Exception {
+        var aliceDesk = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var aliceMobile = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        Calls desk = new Calls(aliceDesk);
+        Calls mobile = new Calls(aliceMobile);
+        Calls b = new Calls(bob);
+        String[] ab = connect(aliceDesk, desk, bob, b, "bob", "alice");
+
+        CompletableFuture<Void> transferred = aliceDesk.telephony().transfer(ab[0], "alice");
+        Call atMobile = mobile.incomingFrom("bob");
+        assertThat(atMobile.referredBy()).isEqualTo(ALICE);
+        aliceMobile.telephony().answer(atMobile.id()).get(10, TimeUnit.SECONDS);
+        transferred.get(10, TimeUnit.SECONDS);
+
+        assertThat(desk.await(ab[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        assertThat(desk.all).as("the transferring endpoint does not ring for its own transfer")
+                .noneMatch(x -> x.direction() == Direction.INCOMING);
+        Call bobToAlice = b.await(x -> x.direction() == Direction.OUTGOING && !x.id().equals(ab[0])
+                && x.state() == State.CONNECTED);
+        assertPaired(bobToAlice, mobile.await(atMobile.id(), State.CONNECTED));
+    }
+
+    @Test
+    void redirectToUserSendsTheCallerThereMarkedForwarded() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        var bob = clients.signedIn(parley.server(), Transport.UDP, "bob");
+        var carol = clients.signedIn(parley.server(), Transport.TLS, "carol");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        Calls c = new Calls(carol);
+
+        Call placed = alice.telephony().call("bob", CallOptions.NONE);
+        Call atBob = b.incomingFrom("alice");
+        bob.telephony().redirect(atBob.id(), CallTarget.user("carol")).get(10, TimeUnit.SECONDS);
+        assertThat(b.await(atBob.id(), State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+
+        Call atCarol = c.incomingFrom("alice");
+        carol.telephony().answer(atCarol.id()).get(10, TimeUnit.SECONDS);
+        Call connected = a.await(placed.id(), State.CONNECTED);
+        assertThat(connected.forwarded()).isTrue();
+        assertPaired(connected, c.await(atCarol.id(), State.CONNECTED));
+    }
+
+    @Test
+    void redirectToVoicemailOrNumberAnswers302WithThatContact() throws Exception {
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        Calls b = new Calls(bob);
+        try (SipTestClient raw = new SipTestClient(SipTestClient.Transport.TLS, "127.0.0.1",
+                parley.server().tlsPort(), "alice", TestServer.DOMAIN)) {
+            sendInvite(raw, "sip:bob@" + TestServer.DOMAIN, "");
+            Call first = b.incomingFrom("alice");
+            bob.telephony().redirect(first.id(), CallTarget.voicemail()).get(10, TimeUnit.SECONDS);
+            SipMessage moved = finalAnswer(raw);
+            assertThat(moved.status()).isEqualTo(302);
+            assertThat(moved.header("contact")).isEqualTo("<sip:voicemail@" + TestServer.DOMAIN + ";mailbox=bob>");
+            assertThat(b.await(first.id(), State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+
+            sendInvite(raw, "sip:bob@" + TestServer.DOMAIN, "");
+            Call second = b.await(x -> x.state() == State.INCOMING && !x.id().equals(first.id()));
+            bob.telephony().redirect(second.id(), CallTarget.number("+1 555 0100")).get(10, TimeUnit.SECONDS);
+            assertThat(finalAnswer(raw).header("contact"))
+                    .isEqualTo("<sip:+15550100@" + TestServer.DOMAIN + ";user=phone>");
+        }
+    }
+
+    @Test
+    void inviteReplacingAnUnknownDialogGets481() throws Exception {
+        var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
+        Calls b = new Calls(bob);
+        try (SipTestClient raw = new SipTestClient(SipTestClient.Transport.TLS, "127.0.0.1",
+                parley.server().tlsPort(), "alice", TestServer.DOMAIN)) {
+            sendInvite(raw, "sip:bob@" + TestServer.DOMAIN, "Replaces: gone@example.org;to-tag=1234;from-tag=5678\n");
+            assertThat(finalAnswer(raw).status()).isEqualTo(481);
+        }
+        assertThat(b.all).isEmpty();
+    }
+
+    private static final String OFFER = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
+            + "m=audio 40000 RTP/AVP 0\na=rtpmap:0 PCMU/8000\na=sendrecv\n";
+
+    /** A hand-written INVITE as alice with {@code extra} header lines; the 407 is ACKed and answered. */
+    private static void sendInvite(SipTestClient raw, String target, String extra) throws Exception {
+        String callId = UUID.randomUUID() + "@test";
+        String tag = SipTestClient.newTag();
+        java.util.function.BiFunction<Integer, String, String> invite = (cseq, auth) -> "INVITE " + target + " SIP/2.0\n"
+                + "Via: " + raw.via(SipTestClient.newBranch()) + "\n"
+                + "Max-Forwards: 70\nFrom: <" + ALICE + ">;tag=" + tag + "\n"
+                + "To: <" + target + ">\nCall-ID: " + callId + "\nCSeq: " + cseq + " INVITE\n"
+                + "Contact: <" + raw.contact() + ">\nContent-Type: application/sdp\n" + extra + auth + "\n" + OFFER;
+        int first = raw.nextCseq();
+        String request = invite.apply(first, "");
+        raw.send(request);
+        SipMessage challenge = raw.expect(m -> m.isResponse() && m.status() == 407, Duration.ofSeconds(5));
+        assertThat(challenge).as("407 to the first INVITE").isNotNull();
+        String via = request.lines().filter(l -> l.startsWith("Via: ")).findFirst().orElseThrow();
+        raw.send("ACK " + target + " SIP/2.0\n" + via + "\nMax-Forwards: 70\nFrom: <" + ALICE + ">;tag=" + tag + "\n"
+                + "To: <" + target + ">;tag=" + challenge.tag("to") + "\nCall-ID: " + callId + "\nCSeq: " + first
+                + " ACK\n\n");
+        String auth = SipTestClient.authorization(challenge.headers("proxy-authenticate").get(0), "alice",
+                TestServer.password("alice"), "INVITE", target);
+        raw.send(invite.apply(raw.nextCseq(), "Proxy-Authorization: " + auth + "\n"));
+    }
+
+    private static SipMessage finalAnswer(SipTestClient raw) throws Exception {
+        SipMessage m = raw.expect(r -> r.isResponse() && r.status() >= 200 && r.status() != 407
+                && r.header("cseq") != null && r.header("cseq").endsWith("INVITE"), Duration.ofSeconds(10));
+        assertThat(m).as("final answer to the INVITE").isNotNull();
+        return m;
+    }
+}

@@ -3,6 +3,7 @@ package org.parley.server.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.core.client.AudioDevices;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.CallTarget;
 import org.parley.core.client.ClientConfig.Transport;
@@ -22,6 +24,8 @@ import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.media.Goertzel;
+import org.parley.core.media.Wav;
 import org.parley.server.client.CallTest.Calls;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
@@ -31,10 +35,14 @@ import org.parley.server.testsupport.TestServerExtension;
 /**
  * Transfer and redirect between real clients through a real server: blind transfer (REFER, Referred-By, the refer
  * subscription's sipfrag NOTIFYs), consultative transfer (REFER with Replaces; INVITE with Replaces), a refused
- * transfer, transfer to one's own other endpoint, and redirect (302) to a user, a number and voicemail.
+ * transfer, transfer to one's own other endpoint, and redirect (302) to a user, a number and voicemail. After blind
+ * and consultative transfers the final pair's recordings must hold each other's tone (real SRTP audio).
  */
 class TransferTest {
     private static final String ALICE = "sip:alice@" + TestServer.DOMAIN;
+    private static final double ALICE_HZ = 697;
+    private static final double BOB_HZ = 1209;
+    private static final double CAROL_HZ = 1477;
 
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("alice", "bob", "carol");
@@ -53,6 +61,45 @@ class TransferTest {
         return new String[] {placed.id(), in.id()};
     }
 
+    /** From now on {@code c} sends a tone of {@code hz} and records what it hears to a new WAV file, returned. */
+    private Path tone(UcClient c, String name, double hz) throws Exception {
+        Path out = clients.newDataDir().resolve(name + ".wav");
+        c.telephony().useDevices(new AudioDevices("tone:" + hz, "file:" + out, null));
+        return out;
+    }
+
+    /** Seconds of a recording whose 100 ms windows are dominated by {@code hz} (Goertzel). */
+    private static double secondsOf(Path wav, double hz) throws Exception {
+        Wav.Pcm pcm = Wav.read(wav);
+        short[] s = pcm.samples();
+        int win = pcm.sampleRate() / 10;
+        int n = 0;
+        for (int i = 0; i + win <= s.length; i += win) {
+            double total = Goertzel.totalPower(s, i, i + win);
+            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.25) {
+                n++;
+            }
+        }
+        return n / 10.0;
+    }
+
+    /**
+     * Lets the final pair talk for 2 s, hangs up, and checks each recording holds the other's tone and not the
+     * transferor's.
+     */
+    private static void assertTalking(UcClient hangsUp, Calls hangerCalls, String hangerCallId, Calls otherCalls,
+                                      String otherCallId, Path hangerHeard, double otherHz, Path otherHeard,
+                                      double hangerHz) throws Exception {
+        Thread.sleep(2_000);
+        hangsUp.telephony().hangup(hangerCallId).get(10, TimeUnit.SECONDS);
+        hangerCalls.await(hangerCallId, State.ENDED);
+        otherCalls.await(otherCallId, State.ENDED);
+        assertThat(secondsOf(hangerHeard, otherHz)).as("the other party's tone heard after the transfer").isBetween(1.2, 3.0);
+        assertThat(secondsOf(otherHeard, hangerHz)).as("the transferee's tone heard after the transfer").isBetween(1.2, 3.0);
+        assertThat(secondsOf(hangerHeard, ALICE_HZ)).as("the transferor is not in the new call").isZero();
+        assertThat(secondsOf(otherHeard, ALICE_HZ)).as("the transferor is not in the new call").isZero();
+    }
+
     /** The two calls carry each other's media addresses (the offer/answer of one dialog between them). */
     private static void assertPaired(Call one, Call other) {
         assertThat(one.remoteRtpPort()).isEqualTo(other.localRtpPort()).isPositive();
@@ -68,7 +115,11 @@ class TransferTest {
         Calls a = new Calls(alice);
         Calls b = new Calls(bob);
         Calls c = new Calls(carol);
+        tone(alice, "alice", ALICE_HZ);
+        tone(bob, "bob-with-alice", BOB_HZ);
+        Path carolHeard = tone(carol, "carol", CAROL_HZ);
         String[] ab = connect(alice, a, bob, b, "bob", "alice");
+        Path bobHeard = tone(bob, "bob-with-carol", BOB_HZ);
 
         CompletableFuture<Void> transferred = alice.telephony().transfer(ab[0], "carol");
         Call atCarol = c.incomingFrom("bob");
@@ -85,6 +136,7 @@ class TransferTest {
         assertThat(b.await(ab[1], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
         ReconnectTest.waitFor(() -> alice.telephony().calls().isEmpty(), 5_000);
         assertThat(bob.telephony().calls()).extracting(Call::id).containsExactly(bobToCarol.id());
+        assertTalking(bob, b, bobToCarol.id(), c, atCarol.id(), bobHeard, CAROL_HZ, carolHeard, BOB_HZ);
     }
 
     @Test
@@ -95,9 +147,14 @@ class TransferTest {
         Calls a = new Calls(alice);
         Calls b = new Calls(bob);
         Calls c = new Calls(carol);
+        tone(alice, "alice", ALICE_HZ);
+        tone(bob, "bob-with-alice", BOB_HZ);
+        tone(carol, "carol-with-alice", CAROL_HZ);
         String[] ab = connect(alice, a, bob, b, "bob", "alice");
         String[] ac = connect(alice, a, carol, c, "carol", "alice");
         a.await(ab[0], State.HELD);
+        Path bobHeard = tone(bob, "bob-with-carol", BOB_HZ);
+        Path carolHeard = tone(carol, "carol-with-bob", CAROL_HZ);
 
         alice.telephony().transferToCall(ab[0], ac[0]).get(10, TimeUnit.SECONDS);
 
@@ -114,6 +171,7 @@ class TransferTest {
         assertThat(a.await(ac[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
         assertThat(b.await(ab[1], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
         ReconnectTest.waitFor(() -> alice.telephony().calls().isEmpty(), 5_000);
+        assertTalking(bob, b, bobToCarol.id(), c, carolFromBob.id(), bobHeard, CAROL_HZ, carolHeard, BOB_HZ);
     }
 
     @Test

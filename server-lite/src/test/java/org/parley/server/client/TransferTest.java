@@ -208,20 +208,29 @@ class TransferTest {
         Calls desk = new Calls(aliceDesk);
         Calls mobile = new Calls(aliceMobile);
         Calls b = new Calls(bob);
-        String[] ab = connect(aliceDesk, desk, bob, b, "bob", "alice");
+        // bob's call forks to both of alice's endpoints; the desk answers (the mobile's leg is cancelled)
+        Call placed = bob.telephony().call("alice", CallOptions.NONE);
+        Call atDesk = desk.incomingFrom("bob");
+        Call firstAtMobile = mobile.incomingFrom("bob");
+        aliceDesk.telephony().answer(atDesk.id()).get(10, TimeUnit.SECONDS);
+        b.await(placed.id(), State.CONNECTED);
+        mobile.await(firstAtMobile.id(), State.ENDED);
 
-        CompletableFuture<Void> transferred = aliceDesk.telephony().transfer(ab[0], "alice");
-        Call atMobile = mobile.incomingFrom("bob");
+        // the transferor is the callee here: its REFER and the NOTIFYs go the other way round the dialog
+        CompletableFuture<Void> transferred = aliceDesk.telephony().transfer(atDesk.id(), "alice");
+        Call atMobile = mobile.await(x -> x.state() == State.INCOMING && !x.id().equals(firstAtMobile.id()));
         assertThat(atMobile.referredBy()).isEqualTo(ALICE);
         aliceMobile.telephony().answer(atMobile.id()).get(10, TimeUnit.SECONDS);
         transferred.get(10, TimeUnit.SECONDS);
 
-        assertThat(desk.await(ab[0], State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        assertThat(desk.await(atDesk.id(), State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
         assertThat(desk.all).as("the transferring endpoint does not ring for its own transfer")
-                .noneMatch(x -> x.direction() == Direction.INCOMING);
-        Call bobToAlice = b.await(x -> x.direction() == Direction.OUTGOING && !x.id().equals(ab[0])
+                .allMatch(x -> x.id().equals(atDesk.id()));
+        Call bobToAlice = b.await(x -> x.direction() == Direction.OUTGOING && !x.id().equals(placed.id())
                 && x.state() == State.CONNECTED);
+        assertThat(bobToAlice.referredBy()).isEqualTo(ALICE);
         assertPaired(bobToAlice, mobile.await(atMobile.id(), State.CONNECTED));
+        assertThat(b.await(placed.id(), State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
     }
 
     @Test

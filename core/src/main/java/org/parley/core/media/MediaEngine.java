@@ -111,6 +111,12 @@ public final class MediaEngine implements AutoCloseable {
      */
     public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, PcmRecorder recorder,
             boolean srtp) throws IOException {
+        return openAudio(localAddress, rtpPort, source, (AudioSink) recorder, srtp);
+    }
+
+    /** As {@link #openAudio(InetAddress, int, AudioSource, PcmRecorder, boolean)}, playing into any sink. */
+    public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, AudioSink recorder,
+            boolean srtp) throws IOException {
         checkOpen();
         return new AudioSession(mediaService, localAddress, rtpPort, new HeadlessAudioDevice(source, recorder),
                 srtp ? srtpReady : null);

@@ -61,6 +61,10 @@ class TransferTest {
         return new String[] {placed.id(), in.id()};
     }
 
+    private static String[] swap(String[] ids) {
+        return new String[] {ids[1], ids[0]};
+    }
+
     /** From now on {@code c} sends a tone of {@code hz} and records what it hears to a new WAV file, returned. */
     private Path tone(UcClient c, String name, double hz) throws Exception {
         Path out = clients.newDataDir().resolve(name + ".wav");
@@ -139,8 +143,11 @@ class TransferTest {
         assertTalking(bob, b, bobToCarol.id(), c, atCarol.id(), bobHeard, CAROL_HZ, carolHeard, BOB_HZ);
     }
 
-    @Test
-    void consultativeTransferReplacesTheConsultedCallAndEndsBothOfTheTransferorsCalls() throws Exception {
+    /** The consulted call placed by the transferor, or placed by the consulted party (the dialog's tags swap sides). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void consultativeTransferReplacesTheConsultedCallAndEndsBothOfTheTransferorsCalls(boolean consultedCallsIn)
+            throws Exception {
         var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
         var bob = clients.signedIn(parley.server(), Transport.TLS, "bob");
         var carol = clients.signedIn(parley.server(), Transport.TLS, "carol");
@@ -151,7 +158,8 @@ class TransferTest {
         tone(bob, "bob-with-alice", BOB_HZ);
         tone(carol, "carol-with-alice", CAROL_HZ);
         String[] ab = connect(alice, a, bob, b, "bob", "alice");
-        String[] ac = connect(alice, a, carol, c, "carol", "alice");
+        String[] ac = consultedCallsIn ? swap(connect(carol, c, alice, a, "alice", "carol"))
+                : connect(alice, a, carol, c, "carol", "alice");
         a.await(ab[0], State.HELD);
         Path bobHeard = tone(bob, "bob-with-carol", BOB_HZ);
         Path carolHeard = tone(carol, "carol-with-bob", CAROL_HZ);

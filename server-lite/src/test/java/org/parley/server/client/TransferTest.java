@@ -25,6 +25,7 @@ import org.parley.core.client.UcClient;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
 import org.parley.core.media.Goertzel;
+import org.parley.core.sip.DigestAlgorithm;
 import org.parley.core.media.Wav;
 import org.parley.server.client.CallTest.Calls;
 import org.parley.server.testsupport.SipMessage;
@@ -239,6 +240,101 @@ class TransferTest {
         assertThat(bobToAlice.referredBy()).isEqualTo(ALICE);
         assertPaired(bobToAlice, mobile.await(atMobile.id(), State.CONNECTED));
         assertThat(b.await(placed.id(), State.ENDED).endReason()).isEqualTo(EndReason.TRANSFERRED);
+    }
+
+    @Test
+    void transferRefusedByThePeerOrFailingInItsNotifyKeepsTheCall() throws Exception {
+        var alice = clients.signedIn(parley.server(), Transport.TLS, "alice");
+        Calls a = new Calls(alice);
+        try (SipTestClient bob = new SipTestClient(SipTestClient.Transport.TLS, "127.0.0.1",
+                parley.server().tlsPort(), "bob", TestServer.DOMAIN)) {
+            assertThat(bob.registerWithDigest(TestServer.password("bob"), 60, DigestAlgorithm.MD5).status()).isEqualTo(200);
+            Call placed = alice.telephony().call("bob", CallOptions.NONE);
+            RawCallee dialog = RawCallee.answer(bob);
+            a.await(placed.id(), State.CONNECTED);
+            assertThat(bob.expectRequest("ACK", Duration.ofSeconds(10))).as("ACK of the 200").isNotNull();
+
+            // a REFER answered 403: the transfer fails, the call stays
+            CompletableFuture<Void> first = alice.telephony().transfer(placed.id(), "carol");
+            SipMessage refer = bob.expectRequest("REFER", Duration.ofSeconds(10));
+            assertThat(refer).as("REFER in the call's dialog").isNotNull();
+            assertThat(refer.header("refer-to")).isEqualTo("<sip:carol@" + TestServer.DOMAIN + ">");
+            assertThat(refer.header("referred-by")).isEqualTo("<" + ALICE + ">");
+            assertThat(refer.tag("to")).isEqualTo(dialog.tag);
+            bob.send(RawCallee.response(refer, "403 Forbidden", dialog.tag));
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).cause().hasMessageContaining("403");
+
+            // accepted, then the sipfrag NOTIFYs of RFC 3515 §2.4.5: 100 Trying, then a failure
+            CompletableFuture<Void> second = alice.telephony().transfer(placed.id(), "carol");
+            refer = bob.expectRequest("REFER", Duration.ofSeconds(10));
+            bob.send(RawCallee.response(refer, "202 Accepted", dialog.tag));
+            bob.send(dialog.notify(bob, "active;expires=60", "SIP/2.0 100 Trying"));
+            assertThat(bob.expect(m -> m.isResponse() && m.header("cseq").endsWith("NOTIFY"), Duration.ofSeconds(10))
+                    .status()).isEqualTo(200);
+            assertThat(second).isNotDone();
+            bob.send(dialog.notify(bob, "terminated;reason=noresource", "SIP/2.0 503 Service Unavailable"));
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).cause().hasMessageContaining("503");
+            assertThat(a.latest(placed.id()).state()).isEqualTo(State.CONNECTED);
+            assertThat(a.all).noneMatch(x -> x.state() == State.ENDED);
+        }
+    }
+
+    /** The callee's side of a dialog, written by hand: its 200, its tag, and NOTIFYs along the route set. */
+    private static final class RawCallee {
+        final SipMessage invite;
+        final String tag = SipTestClient.newTag();
+
+        private RawCallee(SipMessage invite) {
+            this.invite = invite;
+        }
+
+        /** Takes the next INVITE and answers it 200 with an SDES answer to its first codec and crypto suite. */
+        static RawCallee answer(SipTestClient raw) throws Exception {
+            SipMessage invite = raw.expectRequest("INVITE", Duration.ofSeconds(10));
+            assertThat(invite).as("the INVITE reached bob").isNotNull();
+            RawCallee d = new RawCallee(invite);
+            String offer = invite.body();
+            String pt = offer.lines().filter(l -> l.startsWith("m=audio")).findFirst().orElseThrow().split(" ")[3];
+            String rtpmap = offer.lines().filter(l -> l.startsWith("a=rtpmap:" + pt + " ")).findFirst().orElseThrow();
+            String[] crypto = offer.lines().filter(l -> l.startsWith("a=crypto:")).findFirst().orElseThrow().split(" ");
+            byte[] key = new byte[30];
+            new java.security.SecureRandom().nextBytes(key);
+            String answer = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
+                    + "m=audio 40002 RTP/SAVP " + pt + "\n" + rtpmap + "\n" + crypto[0] + " " + crypto[1]
+                    + " inline:" + java.util.Base64.getEncoder().encodeToString(key) + "\na=sendrecv\n";
+            raw.send(response(invite, "200 OK", d.tag).replace("\n\n", "\nContact: <" + raw.contact()
+                    + ">\nContent-Type: application/sdp\n\n" + answer));
+            return d;
+        }
+
+        /** A response to {@code request} with its Via, From, To (plus {@code tag}), Call-ID, CSeq, Record-Route. */
+        static String response(SipMessage request, String status, String tag) {
+            StringBuilder r = new StringBuilder("SIP/2.0 " + status + "\n");
+            request.headers("via").forEach(v -> r.append("Via: ").append(v).append('\n'));
+            request.headers("record-route").forEach(v -> r.append("Record-Route: ").append(v).append('\n'));
+            String to = request.header("to");
+            r.append("From: ").append(request.header("from")).append('\n')
+                    .append("To: ").append(to).append(to.contains(";tag=") ? "" : ";tag=" + tag).append('\n')
+                    .append("Call-ID: ").append(request.header("call-id")).append('\n')
+                    .append("CSeq: ").append(request.header("cseq")).append("\n\n");
+            return r.toString();
+        }
+
+        /** A NOTIFY of the refer event in this dialog (to the caller's Contact, along the recorded route). */
+        String notify(SipTestClient raw, String state, String sipfrag) {
+            String target = invite.header("contact").replaceAll("^.*<|>.*$", "");
+            StringBuilder n = new StringBuilder("NOTIFY " + target + " SIP/2.0\n");
+            n.append("Via: ").append(raw.via(SipTestClient.newBranch())).append('\n');
+            invite.headers("record-route").forEach(v -> n.append("Route: ").append(v).append('\n'));
+            n.append("Max-Forwards: 70\nFrom: ").append(invite.header("to")).append(";tag=").append(tag).append('\n')
+                    .append("To: ").append(invite.header("from")).append('\n')
+                    .append("Call-ID: ").append(invite.header("call-id")).append('\n')
+                    .append("CSeq: ").append(raw.nextCseq() + 100).append(" NOTIFY\n")
+                    .append("Contact: <").append(raw.contact()).append(">\n")
+                    .append("Event: refer\nSubscription-State: ").append(state).append('\n')
+                    .append("Content-Type: message/sipfrag;version=2.0\n\n").append(sipfrag).append("\r\n");
+            return n.toString();
+        }
     }
 
     @Test

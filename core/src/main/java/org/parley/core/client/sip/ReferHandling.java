@@ -117,7 +117,8 @@ final class ReferHandling {
         }
         String referToValue = CallSession.header(in.request(), "Refer-To");
         Replaces.ReferTo referTo = referToValue == null ? null : Replaces.ReferTo.parse(referToValue);
-        if (referTo == null || referTo.uri().isEmpty()) {
+        if (referTo == null || !referTo.uri().toLowerCase(Locale.ROOT).matches("(sips?|tel):.+")) {
+            // only calls: no other URI schemes, nothing but Replaces taken from the URI's headers (RFC 3261 §19.1.5)
             ctx.ua().reply(in, Response.BAD_REQUEST);
             return;
         }

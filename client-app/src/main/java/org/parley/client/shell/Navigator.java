@@ -23,6 +23,18 @@ public interface Navigator {
 
     void showOptions();
 
+    /** Calls a user, address or telephone number; the call's window opens. Does nothing where calls are not wired. */
+    default void call(String uriOrNumber) {
+    }
+
+    /** Brings up the window of my call with {@code peer}, if there is one. */
+    default void showCall(String peer) {
+    }
+
+    /** Opens the dial pad. */
+    default void showDialPad() {
+    }
+
     /** Signs out and returns to the sign-in screen. */
     void signOut();
 }

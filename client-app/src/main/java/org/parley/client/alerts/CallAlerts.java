@@ -109,6 +109,15 @@ public final class CallAlerts {
         }
     }
 
+    /** Gives the newest ringing call's toast the keyboard focus (on Answer). */
+    public void focusNewest() {
+        if (!shown.isEmpty()) {
+            CallToastView t = shown.get(shown.size() - 1);
+            t.stage().requestFocus();
+            t.focus();
+        }
+    }
+
     /** Hides the toasts and stops ringing (sign-out). */
     public void close() {
         closed = true;

@@ -23,8 +23,9 @@ import org.parley.client.widgets.Avatar;
 
 /**
  * The toast of one ringing call: caller, title, subject (high priority marked), and Answer, Decline, Redirect (to
- * voicemail, or to a typed number or user) and Reply with IM, each a button with a mnemonic. It stays until the
- * call stops ringing.
+ * voicemail, or to a typed number or user) and Reply with IM, each a button with a mnemonic; Enter answers and Esc
+ * declines once it has focus (Ctrl+Shift+A in the main window gives it focus). It stays until the call stops
+ * ringing.
  */
 final class CallToastView {
     static final double WIDTH = 360;

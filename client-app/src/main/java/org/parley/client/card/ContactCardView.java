@@ -66,6 +66,7 @@ public final class ContactCardView {
         im.setOnAction(e -> onIm.run());
         Button call = action("_Call", Feather.PHONE_CALL, "Call");
         call.setId("cardCall");
+        call.setDisable(onCall == null); // a distribution group cannot be called
         call.setOnAction(e -> onCall.run());
         Button mail = action("_E-mail", Feather.MAIL, "Send an e-mail");
         mail.setId("cardEmail");

@@ -138,6 +138,8 @@ public final class MainWindow {
         scene = new Scene(main.root(), WIDTH, HEIGHT);
         appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::focus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), navigator::focusIncomingCall);
         javafx.event.EventHandler<javafx.event.Event> active = e -> {
             long now = System.nanoTime();
             if (now - lastActivity > ACTIVITY_EVERY_NANOS) {

@@ -220,6 +220,13 @@ public final class AppWindows implements Navigator {
         }
     }
 
+    @Override
+    public void focusIncomingCall() {
+        if (callAlerts != null) {
+            callAlerts.focusNewest();
+        }
+    }
+
     /** The calls of the signed-in session, if any (tests). */
     public Optional<Calls> calls() {
         return Optional.ofNullable(calls);

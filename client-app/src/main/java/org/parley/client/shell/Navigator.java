@@ -35,6 +35,10 @@ public interface Navigator {
     default void showDialPad() {
     }
 
+    /** Moves keyboard focus to the newest incoming-call toast (Enter answers, Esc declines), if one rings. */
+    default void focusIncomingCall() {
+    }
+
     /** Signs out and returns to the sign-in screen. */
     void signOut();
 }

@@ -98,6 +98,11 @@ class CallScreenTest {
                 () -> app.main().contacts().item("sip:bob@parley.test").map(i -> "On a call".equals(i.callState()))
                         .orElse(false));
 
+        // The quality line is polled from core every second once media flows (SRTP by default: the lock shows).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#callQuality").contains("jitter"));
+        assertThat(robot.lookup("#callEncrypted").queryAs(Label.class).isVisible()).isTrue();
+        Snapshots.save(robot.lookup("#callHold").queryAs(Button.class).getScene(), "call-window-light-13px");
+
         robot.clickOn("#callHold");
         waitText(robot, "#callState", "On hold");
         b.await(c -> c.id().equals(placed.id()) && c.state() == State.REMOTE_HELD);

@@ -190,9 +190,13 @@ final class ContactCell extends ListCell<ContactRow> {
         name.setText(i.name());
         String call = i.callState();
         state.setText(call != null ? call : i.stateText());
-        state.getStyleClass().remove("contact-call-state");
-        if (call != null) {
-            state.getStyleClass().add("contact-call-state");
+        boolean styled = state.getStyleClass().contains("contact-call-state");
+        if (styled != (call != null)) { // a class change restyles: only when it changes
+            if (call != null) {
+                state.getStyleClass().add("contact-call-state");
+            } else {
+                state.getStyleClass().remove("contact-call-state");
+            }
         }
         String n = user && p.note() != null ? p.note() : "";
         note.setText(n);

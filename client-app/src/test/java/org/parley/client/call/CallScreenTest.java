@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Bob (a real core client) calls Alice (the Communicator) through a real server: the toast rings, Alice answers,
- * holds, resumes and hangs up from the call window; Bob's side of the call follows each step.
+ * holds, resumes and hangs up from the call window; Bob's side of the call follows each step, and the contact
+ * list's "Current Conversations" shows the call's state. (First, the dial pad opens and closes from the main window.)
  */
 @ExtendWith(ApplicationExtension.class)
 class CallScreenTest {
@@ -80,6 +81,16 @@ class CallScreenTest {
         Seen b = new Seen();
         bob.telephony().addCallListener(b.all::add);
         app = SignedInApp.signIn(parley.server(), parties, data, "alice");
+
+        // The dial pad opens from the main window's phone button with the cursor in its field; Esc closes it.
+        robot.clickOn("#dialPadButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#dialTarget").queryAll().isEmpty()
+                && robot.lookup("#dialTarget").query().isFocused());
+        robot.clickOn("#dial-5");
+        assertThat(robot.lookup("#dialTarget").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("5");
+        Snapshots.save(robot.lookup("#dialTarget").query().getScene(), "dial-pad-light-13px");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialTarget").queryAll().isEmpty());
 
         Call placed = bob.telephony().call("alice", new CallOptions("Release plan", true));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#callAnswer").queryAll().isEmpty());

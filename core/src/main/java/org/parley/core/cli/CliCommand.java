@@ -61,7 +61,7 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--data", paramLabel = "DIR", description = "local history and pinned certificates (default: ~/.parley/cli/USER@DOMAIN)")
     Path data;
 
-    @Option(names = "--audio-in", paramLabel = "FILE.wav", description = "headless calls send this 16-bit PCM WAV (looped)")
+    @Option(names = "--audio-in", paramLabel = "FILE.wav", description = "headless calls send this 16-bit PCM WAV (once, then silence)")
     Path audioIn;
 
     @Option(names = "--tone", paramLabel = "HZ", description = "headless calls send a sine tone of this frequency")

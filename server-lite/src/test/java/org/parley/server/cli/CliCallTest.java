@@ -91,4 +91,40 @@ class CliCallTest {
             assertThat(unknown.path("message").asText()).startsWith("usage: call TARGET");
         }
     }
+
+    @Test
+    void headlessCallsCarryEachSidesToneToTheOthersRecordingAndMuteAndDtmfAnswer() throws Exception {
+        Path aliceHeard = tmp.resolve("alice-heard.wav");
+        Path bobHeard = tmp.resolve("bob-heard.wav");
+        try (CliDriver alice = user("alice", "tls", "--tone", "440", "--audio-out", aliceHeard.toString());
+             CliDriver bob = user("bob", "udp", "--tone", "1000", "--audio-out", bobHeard.toString())) {
+            alice.ok("call bob");
+            bob.ok("await incoming");
+            bob.ok("answer");
+            JsonNode connected = alice.ok("await connected");
+            assertThat(connected.path("codec").asText()).as("Opus is preferred: %s", connected).startsWithIgnoringCase("opus");
+            alice.ok("wait 2.5");
+            alice.ok("dtmf 1#");
+            bob.ok("mute on");
+            bob.expect(e -> "call".equals(e.path("event").asText()) && e.path("muted").asBoolean(), Duration.ofSeconds(5));
+            bob.ok("mute off");
+            alice.ok("hangup");
+            bob.ok("await ended");
+            assertThat(alice.quit()).isZero();
+            assertThat(bob.quit()).isZero();
+        }
+        // each recording is written when its call's media stops
+        org.parley.core.media.Wav.Pcm a = org.parley.core.media.Wav.read(aliceHeard);
+        org.parley.core.media.Wav.Pcm b = org.parley.core.media.Wav.read(bobHeard);
+        double aliceHearsBob = org.parley.core.media.Goertzel.power(a.samples(), a.sampleRate(), 1000);
+        double aliceHearsHerself = org.parley.core.media.Goertzel.power(a.samples(), a.sampleRate(), 440);
+        double bobHearsAlice = org.parley.core.media.Goertzel.power(b.samples(), b.sampleRate(), 440);
+        double bobHearsHimself = org.parley.core.media.Goertzel.power(b.samples(), b.sampleRate(), 1000);
+        String measured = String.format("alice heard %.1f s (1000 Hz %.3g, 440 Hz %.3g); bob heard %.1f s (440 Hz %.3g, 1000 Hz %.3g)",
+                a.seconds(), aliceHearsBob, aliceHearsHerself, b.seconds(), bobHearsAlice, bobHearsHimself);
+        assertThat(a.seconds()).as(measured).isGreaterThan(1.5);
+        assertThat(b.seconds()).as(measured).isGreaterThan(1.5);
+        assertThat(aliceHearsBob).as(measured).isGreaterThan(20 * aliceHearsHerself);
+        assertThat(bobHearsAlice).as(measured).isGreaterThan(20 * bobHearsHimself);
+    }
 }

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A Parley client (the core engine, headless: a generated tone in, a WAV recording out) and a baresip phone call
  * each other through server-lite, both ways, over UDP; with SRTP (baresip's srtp module, SDES, {@code
- * mediaenc=srtp-mand}: it refuses plain RTP) and with plain RTP (what a gateway or a desk phone offers). Each side
- * sends its own tone; the test asserts that each recording holds the other side's tone and not its own.
+ * mediaenc=srtp-mand}: it refuses plain RTP) and, baresip calling, with plain RTP (what a gateway or a desk phone
+ * offers; the Parley client allows it by policy). Each side sends its own tone; the test asserts that each
+ * recording holds the other side's tone and not its own.
  */
 @Tag("interop")
 class BaresipParleyCallInteropTest {
@@ -99,10 +100,12 @@ class BaresipParleyCallInteropTest {
     }
 
     /** alice: the Parley client, sending a tone and recording what she hears to {@code heard}. */
-    private void signInAlice(Path heard) throws Exception {
+    private void signInAlice(Media media, Path heard) throws Exception {
         ClientConfig config = ClientConfig.of("127.0.0.1", server.sipPort(), ClientConfig.Transport.UDP, "alice",
                 TestServer.DOMAIN, Files.createDirectories(work.resolve("alice")));
-        alice = SipUcClient.create(config, events, ClientTuning.defaults(), Clock.systemUTC());
+        // SRTP is what Parley offers and requires by default; plain RTP only where policy allows it (gateways, phones)
+        alice = SipUcClient.create(config, events, ClientTuning.defaults().withPlainRtp(media == Media.PLAIN_RTP),
+                Clock.systemUTC());
         alice.telephony().addCallListener(seen::add);
         alice.telephony().useDevices(new AudioDevices("tone:" + (int) PARLEY_HZ, "file:" + heard, "none"));
         alice.signIn(TestServer.password("alice").toCharArray()).get(10, TimeUnit.SECONDS);
@@ -130,12 +133,17 @@ class BaresipParleyCallInteropTest {
                 + (bob != null ? "\n" + bob.describe() : ""));
     }
 
+    /**
+     * SRTP only: the Parley client always offers RTP/SAVP (plain RTP is accepted as an answer or an offer when
+     * allowed, but never offered, and a 488 is not retried with RTP/AVP), so a plain-RTP-only phone refuses its
+     * call with 488. Add PLAIN_RTP here once the client can offer plain RTP.
+     */
     @ParameterizedTest
-    @EnumSource(Media.class)
+    @EnumSource(value = Media.class, names = "SRTP_SDES")
     void parleyCallsBaresipAndEachHearsTheOthersTone(Media media) throws Exception {
         Path heard = work.resolve("alice-heard.wav");
         bob = startBob(media);
-        signInAlice(heard);
+        signInAlice(media, heard);
 
         Call placed = alice.telephony().call("bob", CallOptions.NONE);
         Call connected = await(c -> c.id().equals(placed.id()) && c.state() == State.CONNECTED, "connected call");
@@ -154,7 +162,7 @@ class BaresipParleyCallInteropTest {
     void baresipCallsParleyAndEachHearsTheOthersTone(Media media) throws Exception {
         Path heard = work.resolve("alice-heard.wav");
         bob = startBob(media);
-        signInAlice(heard);
+        signInAlice(media, heard);
 
         bob.command("/dial sip:alice@" + server.domain());
         Call incoming = await(c -> c.direction() == Direction.INCOMING && c.state() == State.INCOMING, "incoming call");

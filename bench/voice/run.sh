@@ -134,7 +134,7 @@ callee="${user_prefix}00000"
     echo "${user_prefix}$d;${pass_prefix}$d;[authentication username=${user_prefix}$d password=${pass_prefix}$d];$callee"
   done
 } > "$work/register.csv"
-sipp_common=(-i 127.0.0.1 -buff_size 4194304 -nostdin -key domain "$domain" -max_log_size 1000000)
+sipp_common=(-i 127.0.0.1 -buff_size 4194304 -nostdin -key domain "$domain" -max_log_size 100000000)
 
 wait_udp() { # port seconds pid
   local i
@@ -237,7 +237,8 @@ setup_time() { # server-name
   # binding came from, Kamailio to the Contact; both reach the UAS)
   timeout -k 5 60 sipp "127.0.0.1:$sport" -sf "$registrar/scenarios/register-digest.xml" "${sipp_common[@]}" -inf "$work/register.csv" \
     -key contact_port "$uas_port" -p "$uas_port" -m "$users" -r 100 -recv_timeout 5000 -timeout 50s \
-    >/dev/null 2>&1 || { log "  WARNING: registering the users on $name had failures"; }
+    -trace_err -error_file "$work/$name-register.err" >/dev/null 2>&1 \
+    || log "  WARNING: registering the users on $name had failures (see $name-register.err with --keep)"
   mkdir -p "$work/$name"
   # warm-up (JIT, caches): a third of the calls at the same rate, not measured
   for tag in warm measure; do

@@ -94,7 +94,11 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
         });
         try (UcClient client = factory.create(config, events)) {
             if (devices != null) {
-                client.telephony().useDevices(devices);
+                try {
+                    client.telephony().useDevices(devices);
+                } catch (IllegalArgumentException e) {
+                    throw new ParleyException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+                }
             }
             CliSession session = new CliSession(client, out, config.domain());
             session.listen();

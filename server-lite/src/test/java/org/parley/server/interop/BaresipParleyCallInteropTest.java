@@ -134,12 +134,11 @@ class BaresipParleyCallInteropTest {
     }
 
     /**
-     * SRTP only: the Parley client always offers RTP/SAVP (plain RTP is accepted as an answer or an offer when
-     * allowed, but never offered, and a 488 is not retried with RTP/AVP), so a plain-RTP-only phone refuses its
-     * call with 488. Add PLAIN_RTP here once the client can offer plain RTP.
+     * The Parley client offers RTP/SAVP; a plain-RTP-only phone refuses that with 488, and a client whose policy
+     * allows plain RTP then offers RTP/AVP once.
      */
     @ParameterizedTest
-    @EnumSource(value = Media.class, names = "SRTP_SDES")
+    @EnumSource(Media.class)
     void parleyCallsBaresipAndEachHearsTheOthersTone(Media media) throws Exception {
         Path heard = work.resolve("alice-heard.wav");
         bob = startBob(media);

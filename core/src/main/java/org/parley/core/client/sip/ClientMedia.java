@@ -67,6 +67,11 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
         return media;
     }
 
+    @Override
+    public CompletableFuture<?> ready() {
+        return warmUp().handle((m, e) -> null);
+    }
+
     AudioDevices devices() {
         return devices;
     }

@@ -44,6 +44,11 @@ final class IncomingCall extends CallSession {
             return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INVALID_ARGUMENT,
                     "call " + id + " is " + state + ", not ringing"));
         }
+        java.util.concurrent.CompletableFuture<?> ready = ctx.media().ready();
+        if (media == null && !ready.isDone()) {
+            // the audio engine is still starting: answer once it is, without holding the engine thread
+            return ready.thenCompose(v -> ctx.engine().call(this::answer));
+        }
         try {
             openMedia();
         } catch (RuntimeException e) {

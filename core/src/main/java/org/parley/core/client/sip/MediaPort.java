@@ -14,7 +14,13 @@ public interface MediaPort {
 
     /** Opens the media of one call on {@code localAddress} (the address the SIP endpoint uses). */
     interface Factory {
+        /** Opens a port; may wait for the media engine unless {@link #ready()} is done. */
         MediaPort open(String localAddress);
+
+        /** Completes once {@link #open} will not wait (the engine started, or failed to); starts it if needed. */
+        default java.util.concurrent.CompletableFuture<?> ready() {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 
     int rtpPort();

@@ -30,6 +30,9 @@ final class OutgoingCall extends CallSession {
     /** Extra INVITE headers (Referred-By and Replaces of a call placed for a transfer). */
     final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     private int redirects;
+    /** Where the current INVITE went (the peer, or a 3xx Contact). */
+    private String target;
+    private boolean retriedPlain;
 
     OutgoingCall(Context ctx, String id, String target, String subject, boolean highPriority) {
         super(ctx, id, target, Direction.OUTGOING, State.DIALING, subject, highPriority);
@@ -37,6 +40,15 @@ final class OutgoingCall extends CallSession {
 
     /** Sends the INVITE (engine thread). */
     void dial() {
+        if (state.isFinal()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<?> ready = ctx.media().ready();
+        if (!ready.isDone()) {
+            // the audio engine is still starting (first call): dial once it is, without holding the engine thread
+            ready.whenComplete((v, e) -> ctx.engine().execute(this::dial));
+            return;
+        }
         try {
             openMedia();
         } catch (RuntimeException e) {
@@ -48,6 +60,7 @@ final class OutgoingCall extends CallSession {
 
     /** Sends an INVITE to {@code target} (the peer, or the Contact of a 3xx); To is always the dialled peer. */
     private void send(String target) {
+        this.target = target;
         SessionDescription offer = OfferAnswer.offer(local, org.parley.core.sdp.Direction.SENDRECV, 1);
         invite = ctx.requests().create(Request.INVITE, target, peer, null, ctx.requests().newCallId(), 1,
                 org.parley.core.sip.SipRequests.newTag());
@@ -114,6 +127,16 @@ final class OutgoingCall extends CallSession {
             forwarded = true;
             ctx.router().unbind(callId);
             send(next);
+            return;
+        }
+        if (status == Response.NOT_ACCEPTABLE_HERE && local.srtp() && local.plainRtpAllowed() && !retriedPlain
+                && !state.isFinal()) {
+            // the callee takes no SRTP (a desk phone, a gateway) and policy allows plain RTP: offer it, once
+            retriedPlain = true;
+            local = new org.parley.core.sdp.LocalMedia(local.address(), local.rtpPort(), local.codecs(),
+                    java.util.List.of(), true, local.originUser(), local.sessionId(), local.cryptoAnswerer());
+            ctx.router().unbind(callId);
+            send(target);
             return;
         }
         String reason = status + " " + r.getReasonPhrase();

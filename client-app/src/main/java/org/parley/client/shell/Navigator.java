@@ -23,6 +23,19 @@ public interface Navigator {
 
     void showOptions();
 
+    /** Opens the "Call forwarding" dialog (the Communicator's; other implementations have none and ignore it). */
+    default void showCallForwarding() {
+    }
+
+    /** Opens the voicemail box (the Communicator's; other implementations have none and ignore it). */
+    default void showVoicemail() {
+    }
+
+    /** Opens the history browser on the call log. */
+    default void showCallLog() {
+        showHistory(null);
+    }
+
     /** Signs out and returns to the sign-in screen. */
     void signOut();
 }

@@ -36,6 +36,13 @@ public final class FakeClient implements UcClient {
     public final List<String> calls = new ArrayList<>();
     public final List<ConnectionListener> connectionListeners = new ArrayList<>();
     public boolean closed;
+    /**
+     * Answers by "Service.method" (e.g. {@code "TelephonyService.forwarding"}), asked before the defaults above; the
+     * function gets the call's arguments (tests capture them there).
+     */
+    public final Map<String, Function<Object[], Object>> answers = new HashMap<>();
+    /** When set, {@link #voicemail()} throws it (a client without voicemail). */
+    public RuntimeException voicemailFailure;
 
     @Override
     public CompletableFuture<Void> signIn(Credentials credentials) {
@@ -103,6 +110,9 @@ public final class FakeClient implements UcClient {
 
     @Override
     public org.parley.core.client.VoicemailService voicemail() {
+        if (voicemailFailure != null) {
+            throw voicemailFailure;
+        }
         return proxy(org.parley.core.client.VoicemailService.class, (name, args) -> null);
     }
 
@@ -131,7 +141,8 @@ public final class FakeClient implements UcClient {
                 };
             }
             calls.add(m.getName() + (args != null && args.length > 0 ? " " + args[0] : ""));
-            Object a = answer.answer(m.getName(), args);
+            Function<Object[], Object> custom = answers.get(type.getSimpleName() + "." + m.getName());
+            Object a = custom != null ? custom.apply(args == null ? new Object[0] : args) : answer.answer(m.getName(), args);
             if (a != null) {
                 return a;
             }

@@ -21,8 +21,8 @@ import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Call signalling between two real clients through a real server: INVITE/180/200/ACK with SDP offer/answer, hold
- * and resume by re-INVITE, BYE, CANCEL, decline, two calls at once. Media is signalling-only here (ports and
- * codecs are checked, no audio is carried).
+ * and resume by re-INVITE, BYE, CANCEL, decline, two calls at once. The audio itself is checked in
+ * {@link CallAudioTest}.
  */
 class CallTest {
     @RegisterExtension
@@ -78,7 +78,7 @@ class CallTest {
         bob.telephony().answer(ringing.id()).get(10, TimeUnit.SECONDS);
         Call aliceSide = a.await(placed.id(), State.CONNECTED);
         Call bobSide = b.await(ringing.id(), State.CONNECTED);
-        assertThat(aliceSide.codec()).isEqualTo("PCMU/8000").isEqualTo(bobSide.codec());
+        assertThat(aliceSide.codec()).isEqualTo("opus/48000").isEqualTo(bobSide.codec());
         assertThat(aliceSide.remoteRtpPort()).isEqualTo(bobSide.localRtpPort()).isPositive();
         assertThat(bobSide.remoteRtpPort()).isEqualTo(aliceSide.localRtpPort()).isPositive();
 

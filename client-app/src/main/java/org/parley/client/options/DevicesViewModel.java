@@ -70,15 +70,28 @@ public final class DevicesViewModel {
         return dirty() ? settings.withDevices(capture.get(), playback.get(), ringer.get()) : settings;
     }
 
-    /** Gives changed devices to the signed-in client (the next call uses them); remembers them as saved. */
-    public void applied() {
-        boolean changed = dirty();
+    /**
+     * Gives changed devices to the signed-in client (the next call uses them).
+     *
+     * @return why the client refused them (e.g. a WAV file it cannot read), or null
+     */
+    public String use() {
+        if (!dirty() || telephony == null) {
+            return null;
+        }
+        try {
+            telephony.useDevices(new AudioDevices(capture.get(), playback.get(), ringer.get()));
+            return null;
+        } catch (RuntimeException e) {
+            return "Cannot use these audio devices: " + e.getMessage();
+        }
+    }
+
+    /** The chosen devices were saved: they are what "unchanged" means from now on. */
+    public void saved() {
         savedCapture = capture.get();
         savedPlayback = playback.get();
         savedRinger = ringer.get();
-        if (changed && telephony != null) {
-            telephony.useDevices(new AudioDevices(savedCapture, savedPlayback, savedRinger));
-        }
     }
 
     public boolean dirty() {

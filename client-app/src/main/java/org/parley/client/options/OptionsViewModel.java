@@ -191,13 +191,18 @@ public final class OptionsViewModel {
                 .withAppearance(theme.get(), fontSize.get())
                 .withDownloads(downloads.get());
         next = devices.into(next);
+        String refused = devices.use();
+        if (refused != null) {
+            error.set(refused);
+            return false;
+        }
         try {
             store.save(next);
         } catch (ParleyException e) {
             error.set(e.getMessage());
             return false;
         }
-        devices.applied();
+        devices.saved();
         saved = next;
         recheck();
         return true;

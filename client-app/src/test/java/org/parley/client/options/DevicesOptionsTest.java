@@ -117,4 +117,22 @@ class DevicesOptionsTest {
         assertThat(store.load().devicesOver(new AudioDevices("silence", "Speakers", "Bell")))
                 .isEqualTo(new AudioDevices("tone:440", "Speakers", "Bell"));
     }
+
+    @Test
+    void devicesTheClientRefusesAreExplainedAndNotSaved() {
+        client.answers.put("TelephonyService.useDevices", args -> {
+            throw new IllegalArgumentException("cannot play /nowhere/in.wav: no such file");
+        });
+        OptionsViewModel vm = open(new SettingsStore(dir), true);
+        fx(() -> {
+            vm.devices().captureProperty().set("file:/nowhere/in.wav");
+            return null;
+        });
+
+        assertThat(fx(vm::apply)).isFalse();
+
+        assertThat(vm.errorProperty().get())
+                .isEqualTo("Cannot use these audio devices: cannot play /nowhere/in.wav: no such file");
+        assertThat(new SettingsStore(dir).load().hasDevices()).isFalse();
+    }
 }

@@ -90,6 +90,11 @@ public final class ClientApp {
         t.start();
     }
 
+    /** The windows once shown (tests). */
+    AppWindows windows() {
+        return windows;
+    }
+
     /** Signs out and releases the session (the application is stopping). */
     public void stop() {
         if (windows != null) {

@@ -31,7 +31,7 @@ public final class CallStatusView {
         forwarding.setAccessibleText("Call forwarding (opens the dialog)");
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.when(vm.forwardingProblemProperty().isNull())
-                .then("Change call forwarding").otherwise(vm.forwardingProblemProperty()));
+                .then(vm.forwardingProperty().concat(" (click to change)")).otherwise(vm.forwardingProblemProperty()));
         forwarding.setTooltip(tip);
         forwarding.setOnAction(e -> openForwarding.run());
         forwarding.setMinWidth(0);

@@ -97,6 +97,11 @@ class CallTest {
         assertThat(b.await(ringing.id(), State.ENDED).endReason()).isEqualTo(EndReason.REMOTE_HANGUP);
         assertThat(alice.telephony().calls()).isEmpty();
         ReconnectTest.waitFor(() -> bob.telephony().calls().isEmpty(), 5_000);
+        assertThat(alice.history().calls(10)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(org.parley.core.client.HistoryService.CallRecord.Outcome.ANSWERED);
+            assertThat(r.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(r.connected()).isNotNull().isBeforeOrEqualTo(r.ended());
+        });
     }
 
     @Test
@@ -111,6 +116,12 @@ class CallTest {
         alice.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
         assertThat(a.await(placed.id(), State.ENDED).endReason()).isEqualTo(EndReason.LOCAL_HANGUP);
         assertThat(b.await(incoming.id(), State.ENDED).endReason()).isEqualTo(EndReason.CANCELLED);
+        assertThat(bob.history().calls(10)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(org.parley.core.client.HistoryService.CallRecord.Outcome.MISSED);
+            assertThat(r.peer()).contains("alice");
+        });
+        assertThat(alice.history().calls(10)).extracting(r -> r.outcome())
+                .containsExactly(org.parley.core.client.HistoryService.CallRecord.Outcome.UNANSWERED);
     }
 
     @Test

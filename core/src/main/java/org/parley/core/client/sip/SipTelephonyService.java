@@ -26,6 +26,8 @@ final class SipTelephonyService implements TelephonyService {
     private final CallSession.Context ctx;
     private final String domain;
     private final ClientMedia media;
+    /** Told of each call that ended, on the engine thread (the call log). */
+    private final List<java.util.function.Consumer<Call>> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Live calls by id, oldest first (changed on the engine thread only; {@link #quality} reads it from others). */
     private final Map<String, CallSession> calls = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** A copy for {@link #calls()} from any thread. */
@@ -219,9 +221,22 @@ final class SipTelephonyService implements TelephonyService {
         call.ring();
     }
 
+    /** Engine-thread hook for every call that ends (before the listeners on the client executor hear of it). */
+    void addEndedListener(java.util.function.Consumer<Call> listener) {
+        ended.add(listener);
+    }
+
     private void changed(CallSession call) {
-        if (call.state.isFinal()) {
-            calls.remove(call.id);
+        if (call.state.isFinal() && calls.remove(call.id) != null) {
+            Call last = call.snapshot();
+            for (java.util.function.Consumer<Call> l : ended) {
+                try {
+                    l.accept(last);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(SipTelephonyService.class)
+                            .warn("could not record the end of call {}: {}", call.id, e.toString());
+                }
+            }
         }
         refresh();
     }

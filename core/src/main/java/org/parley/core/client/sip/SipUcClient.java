@@ -163,6 +163,7 @@ public final class SipUcClient implements UcClient {
         ClientMedia media = new ClientMedia(config.dataDir(), engine, tuning.allowPlainRtp());
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 media, config.domain());
+        telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,

@@ -133,6 +133,7 @@ final class VoicemailView {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setMnemonicParsing(true);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         if (disabledWhen != null) {
             b.disableProperty().bind(disabledWhen.or(vm.availableProperty().not()));
         } else {

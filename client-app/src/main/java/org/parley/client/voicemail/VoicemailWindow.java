@@ -39,10 +39,10 @@ public final class VoicemailWindow {
             VoicemailView view = new VoicemailView(vm, ZoneId.systemDefault());
             stage = new Stage();
             stage.setTitle("Voicemail");
-            Scene scene = new Scene(view.root(), 640, 420);
+            Scene scene = new Scene(view.root(), 880, 440);
             appearance.attach(scene);
             stage.setScene(scene);
-            stage.setMinWidth(520);
+            stage.setMinWidth(760);
             stage.setMinHeight(300);
         }
         vm.refresh();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.client.history.CallLogViewModel;
 import org.parley.client.testing.Parties;
 import org.parley.client.testing.SignedInApp;
 import org.parley.core.client.CallOptions;
@@ -75,7 +76,12 @@ class CallStatusScreenTest {
         robot.interact(missed::fire); // the button's own action: mouse travel between windows is slow headless
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, "#callLog"));
         assertThat(status.missedProperty().get()).as("looking at the log clears the count").isZero();
-        assertThat(robot.lookup("#callLog").queryAs(TableView.class).isVisible()).isTrue();
+        TableView<?> log = robot.lookup("#callLog").queryAs(TableView.class);
+        assertThat(log.isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !log.getItems().isEmpty());
+        CallLogViewModel.CallItem first = (CallLogViewModel.CallItem) log.getItems().get(0);
+        assertThat(first.what()).as("the client's own call log, written when the call ended").isEqualTo("Missed");
+        assertThat(first.peer()).isEqualTo("sip:alice@parley.test");
 
         robot.interact(robot.lookup("#forwardingSummary").queryButton()::fire);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, ".forwarding"));

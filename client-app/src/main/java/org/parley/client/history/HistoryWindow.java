@@ -58,6 +58,12 @@ public final class HistoryWindow {
                 o.addListener(x -> refreshCalls());
             }
             view.showCallLog(calls, new CallLogView(calls, zone).root());
+            // the core writes a call to the log before its listeners hear that it ended
+            session.client().telephony().addCallListener(c -> {
+                if (c.state() == org.parley.core.client.TelephonyService.State.ENDED && stage != null && stage.isShowing()) {
+                    refreshCalls();
+                }
+            });
             stage = new Stage();
             stage.setTitle("Conversation history");
             Scene scene = new Scene(view.root(), 960, 600);

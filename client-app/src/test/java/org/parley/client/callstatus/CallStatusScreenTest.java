@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Bob's main window through a real server: the call line is in the header whatever the core client offers yet
  * (voicemail and forwarding may be missing: the window still opens), a call Alice gives up on before Bob answers
- * counts as missed, and the line opens the forwarding dialog and the call log.
+ * counts as missed, and the line opens the forwarding dialog and the call log, which lists calls as they end.
  */
 @ExtendWith(ApplicationExtension.class)
 class CallStatusScreenTest {
@@ -82,6 +82,12 @@ class CallStatusScreenTest {
         CallLogViewModel.CallItem first = (CallLogViewModel.CallItem) log.getItems().get(0);
         assertThat(first.what()).as("the client's own call log, written when the call ended").isEqualTo("Missed");
         assertThat(first.peer()).isEqualTo("sip:alice@parley.test");
+        TelephonyService.Call again = alice.telephony().call("sip:bob@parley.test", CallOptions.NONE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bob.telephony().calls().stream()
+                .anyMatch(c -> c.state() == TelephonyService.State.INCOMING));
+        alice.telephony().hangup(again.id()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() == 2);
+        assertThat(status.missedProperty().get()).isEqualTo(1);
 
         robot.interact(robot.lookup("#forwardingSummary").queryButton()::fire);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, ".forwarding"));

@@ -16,8 +16,10 @@ import org.parley.client.callstatus.CallStatusView;
 import org.parley.client.callstatus.CallStatusViewModel;
 import org.parley.client.forwarding.ForwardingWindow;
 import org.parley.client.voicemail.VoicemailWindow;
-import org.parley.core.client.CallOptions;
 import org.parley.core.model.Contact;
+import org.parley.client.alerts.CallAlerts;
+import org.parley.client.call.Calls;
+import org.parley.client.call.PeerNames;
 import org.parley.client.card.ContactCardWindow;
 import org.parley.client.contacts.ContactItem;
 import org.parley.client.contacts.OpenConversations;
@@ -54,6 +56,8 @@ public final class AppWindows implements Navigator {
     private MainWindow main;
     private Conversations conversations;
     private Alerts alerts;
+    private Calls calls;
+    private CallAlerts callAlerts;
     private HistoryWindow history;
     private OptionsWindow options;
     private ForwardingWindow forwarding;
@@ -115,6 +119,9 @@ public final class AppWindows implements Navigator {
         conversations.setLinkOpener(browser);
         follow(conversations.openPeers());
         alerts = new Alerts(s, this, settings, appearance);
+        PeerNames names = new PeerNames(s.client());
+        calls = new Calls(s, appearance, open, names, new org.parley.ui.UiExecutor());
+        callAlerts = new CallAlerts(s, this, settings, appearance, names, new org.parley.ui.UiExecutor());
         main = new MainWindow(s, this, settings, appearance, open, browser, this::quit, primary);
         callStatus = new CallStatusViewModel(s.client(), this::displayName);
         main.addCallSettings(new CallStatusView(callStatus, this::showCallForwarding, this::showCallLog,
@@ -200,9 +207,42 @@ public final class AppWindows implements Navigator {
             return;
         }
         if (history == null) {
-            history = new HistoryWindow(session, this, appearance, this::placeCall);
+            history = new HistoryWindow(session, this, appearance, this::call);
         }
         history.show(participant);
+    }
+
+    @Override
+    public void call(String uriOrNumber) {
+        if (calls != null) {
+            calls.call(uriOrNumber);
+        }
+    }
+
+    @Override
+    public void showCall(String peer) {
+        if (calls != null) {
+            calls.show(peer);
+        }
+    }
+
+    @Override
+    public void showDialPad() {
+        if (calls != null) {
+            calls.showDialPad();
+        }
+    }
+
+    @Override
+    public void focusIncomingCall() {
+        if (callAlerts != null) {
+            callAlerts.focusNewest();
+        }
+    }
+
+    /** The calls of the signed-in session, if any (tests). */
+    public Optional<Calls> calls() {
+        return Optional.ofNullable(calls);
     }
 
     @Override
@@ -233,7 +273,7 @@ public final class AppWindows implements Navigator {
         if (voicemail == null) {
             // played with the desktop's default audio application (HostServices), as JavaFX media is not bundled
             voicemail = new VoicemailWindow(session, appearance, wav -> browser.accept(wav.toUri().toString()),
-                    this::placeCall);
+                    this::call);
         }
         voicemail.show();
     }
@@ -244,19 +284,12 @@ public final class AppWindows implements Navigator {
             return;
         }
         if (history == null) {
-            history = new HistoryWindow(session, this, appearance, this::placeCall);
+            history = new HistoryWindow(session, this, appearance, this::call);
         }
         if (callStatus != null) {
             callStatus.clearMissed();
         }
         history.showCalls();
-    }
-
-    /** Places a call (call back from the call log and voicemail); the call's own window follows its events. */
-    private void placeCall(String uri) {
-        if (session != null) {
-            session.client().telephony().call(uri, CallOptions.NONE);
-        }
     }
 
     private String displayName(String uri) {
@@ -297,6 +330,14 @@ public final class AppWindows implements Navigator {
         if (alerts != null) {
             alerts.close();
             alerts = null;
+        }
+        if (callAlerts != null) {
+            callAlerts.close();
+            callAlerts = null;
+        }
+        if (calls != null) {
+            calls.close();
+            calls = null;
         }
         if (history != null && history.stage() != null) {
             history.stage().close();

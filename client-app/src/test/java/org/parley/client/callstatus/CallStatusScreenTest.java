@@ -26,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Bob's main window through a real server: the call line is in the header whatever the core client offers yet
  * (voicemail and forwarding may be missing: the window still opens), a call Alice gives up on before Bob answers
- * counts as missed, and the line opens the forwarding dialog and the call log, which lists calls as they end.
+ * counts as missed, and the line opens the forwarding dialog and the call log, which lists calls as they end and
+ * calls back from there.
  */
 @ExtendWith(ApplicationExtension.class)
 class CallStatusScreenTest {
@@ -88,6 +89,14 @@ class CallStatusScreenTest {
         alice.telephony().hangup(again.id()).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() == 2);
         assertThat(status.missedProperty().get()).isEqualTo(1);
+
+        robot.interact(() -> log.getSelectionModel().select(0));
+        robot.interact(robot.lookup("#callBack").queryButton()::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alice.telephony().calls().stream()
+                .anyMatch(c -> c.state() == TelephonyService.State.INCOMING && c.peer().contains("bob")));
+        for (TelephonyService.Call c : bob.telephony().calls()) {
+            bob.telephony().hangup(c.id()).get(10, TimeUnit.SECONDS);
+        }
 
         robot.interact(robot.lookup("#forwardingSummary").queryButton()::fire);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, ".forwarding"));

@@ -79,6 +79,12 @@ final class IncomingCall extends CallSession {
         end(busy ? EndReason.BUSY : EndReason.DECLINED, null);
     }
 
+    /** Sends the call elsewhere with 302 Moved Temporarily and a Contact (RFC 3261 §21.3.3); it ends TRANSFERRED. */
+    void redirect(String contact) {
+        Redirects.moved(ctx, invite, localTag, contact);
+        end(EndReason.TRANSFERRED, "redirected to " + contact);
+    }
+
     @Override
     void hangup() {
         if (state == State.INCOMING) {

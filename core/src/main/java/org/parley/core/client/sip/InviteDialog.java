@@ -82,6 +82,25 @@ final class InviteDialog {
         return callId;
     }
 
+    String localTag() {
+        return localTag;
+    }
+
+    String remoteTag() {
+        return remoteTag;
+    }
+
+    /** The peer's address of record (To for the caller, From for the callee). */
+    String remoteUri() {
+        return remoteUri;
+    }
+
+    /** Any other request in this dialog (REFER, NOTIFY) with the next local CSeq. */
+    Request request(SipRequests requests, String method) {
+        cseq++;
+        return inDialog(requests, method, cseq);
+    }
+
     /** Sends the ACK of the 2xx (end to end, outside any transaction). */
     void ack(SipRequests requests, UserAgent ua) throws SipException {
         ua.endpoint().provider().sendRequest(inDialog(requests, Request.ACK, cseq));

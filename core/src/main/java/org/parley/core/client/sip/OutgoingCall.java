@@ -27,6 +27,9 @@ final class OutgoingCall extends CallSession {
     private Request invite;
     private ClientTransaction inviteTx;
     private boolean cancelled;
+    /** Extra INVITE headers (Referred-By and Replaces of a call placed for a transfer). */
+    final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private int redirects;
 
     OutgoingCall(Context ctx, String id, String target, String subject, boolean highPriority) {
         super(ctx, id, target, Direction.OUTGOING, State.DIALING, subject, highPriority);
@@ -40,14 +43,21 @@ final class OutgoingCall extends CallSession {
             end(EndReason.FAILED, "no local media port: " + e.getMessage());
             return;
         }
+        send(peer);
+    }
+
+    /** Sends an INVITE to {@code target} (the peer, or the Contact of a 3xx); To is always the dialled peer. */
+    private void send(String target) {
         SessionDescription offer = OfferAnswer.offer(local, org.parley.core.sdp.Direction.SENDRECV, 1);
-        invite = ctx.requests().outOfDialog(Request.INVITE, peer);
+        invite = ctx.requests().create(Request.INVITE, target, peer, null, ctx.requests().newCallId(), 1,
+                org.parley.core.sip.SipRequests.newTag());
         if (subject != null) {
             ctx.requests().header(invite, "Subject", subject);
         }
         if (highPriority) {
             ctx.requests().header(invite, "Priority", "urgent");
         }
+        headers.forEach((name, value) -> ctx.requests().header(invite, name, value));
         ctx.requests().body(invite, SessionDescription.CONTENT_TYPE, offer.encode());
         bind(InviteDialog.callId(invite));
         publish();
@@ -95,6 +105,15 @@ final class OutgoingCall extends CallSession {
                 return;
             }
             publish();
+            return;
+        }
+        String next = status / 100 == 3 && redirects < Redirects.MAX && !state.isFinal() ? Redirects.contact(r) : null;
+        if (next != null) {
+            // RFC 3261 §8.1.3.4: try the Contact of the 3xx (a redirect or a forward by the callee)
+            redirects++;
+            forwarded = true;
+            ctx.router().unbind(callId);
+            send(next);
             return;
         }
         String reason = status + " " + r.getReasonPhrase();

@@ -32,13 +32,58 @@ final class SipTelephonyService implements TelephonyService {
     private final Map<String, CallSession> calls = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** A copy for {@link #calls()} from any thread. */
     private volatile List<Call> snapshot = List.of();
+    private final ReferHandling refers;
 
     SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
                         Listeners<CallListener> listeners, ClientMedia media, String domain) {
         this.ctx = new CallSession.Context(engine, ua, requests, router, listeners, media, this::changed);
         this.domain = domain;
         this.media = media;
+        this.refers = new ReferHandling(ctx, new ReferHandling.Calls() {
+            @Override
+            public CallSession bySipCallId(String sipCallId) {
+                for (CallSession c : calls.values()) {
+                    if (sipCallId.equals(c.callId)) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public List<CallSession> live() {
+                return new ArrayList<>(calls.values());
+            }
+
+            @Override
+            public OutgoingCall place(String target, java.util.function.Consumer<OutgoingCall> prepare) {
+                OutgoingCall call = new OutgoingCall(ctx, UUID.randomUUID().toString(), target, null, false);
+                prepare.accept(call);
+                holdOthers(call);
+                calls.put(call.id, call);
+                call.dial();
+                return call;
+            }
+
+            @Override
+            public void answerAtOnce(IncomingCall call, String sipCallId) {
+                calls.put(call.id, call);
+                call.bind(sipCallId);
+                holdOthers(call);
+                call.answer();
+            }
+        });
         router.handle("audio", this::onOffer);
+    }
+
+    /** An incoming REFER (transfer of one of the calls). */
+    void onRefer(Incoming in) {
+        refers.onRefer(in);
+    }
+
+    /** Takes a NOTIFY of the {@code refer} event (a transfer's progress); false for any other NOTIFY. */
+    boolean claimNotify(Incoming in) {
+        return refers.claimNotify(in);
     }
 
     @Override
@@ -121,17 +166,40 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public CompletableFuture<Void> transfer(String callId, String target) {
-        return notYet("blind transfer"); // transfer helper
+        String uri = Uris.normalize(target, domain);
+        return onCall(callId, c -> refers.transfer(c, null, uri, uri));
     }
 
     @Override
     public CompletableFuture<Void> transferToCall(String callId, String consultCallId) {
-        return notYet("consultative transfer"); // transfer helper
+        return onCall(callId, c -> {
+            CallSession consult = calls.get(consultCallId);
+            if (consult == null || consult == c) {
+                throw new ParleyException(ErrorCode.NOT_FOUND, "no other call " + consultCallId);
+            }
+            if (consult.dialog == null || consult.state.isFinal()) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "call " + consultCallId + " is " + consult.state
+                        + ", not connected");
+            }
+            // the consulted party matches to-tag with its local tag, from-tag with ours (RFC 3891 §6.1)
+            Replaces replaces = new Replaces(consult.dialog.callId(), consult.dialog.remoteTag(),
+                    consult.dialog.localTag(), false);
+            return refers.transfer(c, consult, replaces.inUri(consult.dialog.remoteUri()), consult.peer);
+        });
     }
 
     @Override
     public CompletableFuture<Void> redirect(String callId, org.parley.core.client.CallTarget target) {
-        return notYet("redirect"); // transfer helper
+        return onCall(callId, c -> {
+            if (!(c instanceof IncomingCall in) || c.state != State.INCOMING) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "call " + callId + " is not a ringing incoming call");
+            }
+            if (target == null || target.kind() == org.parley.core.client.CallTarget.Kind.NONE) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "redirect to where?");
+            }
+            in.redirect(Redirects.contactFor(target, domain, Redirects.user(ctx.requests().aor())));
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Override
@@ -216,7 +284,19 @@ final class SipTelephonyService implements TelephonyService {
             return;
         }
         media.warmUp();
+        String replaces = CallSession.header(invite.request(), "Replaces");
+        if (replaces != null) {
+            refers.onReplacingInvite(invite, offer, replaces);
+            return;
+        }
+        if (refers.isOwnTransferLeg(invite.request())) {
+            // this endpoint is transferring its peer to its own user: let the user's other endpoints take it
+            ctx.ua().reply(invite, Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
         IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
+        String referredBy = CallSession.header(invite.request(), "Referred-By");
+        call.referredBy = referredBy == null ? null : ReferHandling.bare(referredBy);
         calls.put(call.id, call);
         call.ring();
     }
@@ -227,6 +307,7 @@ final class SipTelephonyService implements TelephonyService {
     }
 
     private void changed(CallSession call) {
+        refers.changed(call);
         if (call.state.isFinal() && calls.remove(call.id) != null) {
             Call last = call.snapshot();
             for (java.util.function.Consumer<Call> l : ended) {
@@ -252,6 +333,7 @@ final class SipTelephonyService implements TelephonyService {
 
     /** Ends every call (BYE or CANCEL) when the client closes. */
     void close() {
+        refers.close();
         for (CallSession c : new ArrayList<>(calls.values())) {
             c.hangup();
         }

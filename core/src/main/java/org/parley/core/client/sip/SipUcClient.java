@@ -164,6 +164,12 @@ public final class SipUcClient implements UcClient {
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 media, config.domain());
         telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
+        ua.register(Request.REFER, telephony::onRefer);
+        ua.register(Request.NOTIFY, in -> {
+            if (!telephony.claimNotify(in)) {
+                router.process(in);
+            }
+        });
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,

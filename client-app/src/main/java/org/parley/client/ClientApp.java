@@ -27,6 +27,7 @@ import org.parley.ui.UiExecutor;
  * here by constructor injection; nothing is looked up statically.
  */
 public final class ClientApp {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientApp.class);
     /** The Communicator's name and icon on the screens it shares with the Attendant console (ui-common). */
     static final AppIdentity IDENTITY = new AppIdentity("Parley Communicator", Feather.MESSAGE_CIRCLE);
 
@@ -54,8 +55,16 @@ public final class ClientApp {
             @Override
             public UcClient create(ClientConfig cfg) {
                 ClientSettings now = settings.load();
-                return SipUcClient.create(cfg.withIdle(Duration.ofMinutes(now.inactiveMinutes()),
+                UcClient client = SipUcClient.create(cfg.withIdle(Duration.ofMinutes(now.inactiveMinutes()),
                         Duration.ofMinutes(now.awayMinutes())), ui);
+                if (now.hasDevices()) { // the audio devices chosen in Options
+                    try {
+                        client.telephony().useDevices(now.devicesOver(client.telephony().devices()));
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot use the chosen audio devices: {}", e.getMessage());
+                    }
+                }
+                return client;
             }
 
             @Override
@@ -79,6 +88,11 @@ public final class ClientApp {
         Thread t = new Thread(task, "parley-client-start");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The windows once shown (tests). */
+    AppWindows windows() {
+        return windows;
     }
 
     /** Signs out and releases the session (the application is stopping). */

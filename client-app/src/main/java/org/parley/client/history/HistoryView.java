@@ -52,6 +52,8 @@ final class HistoryView {
     private final BorderPane root = new BorderPane();
     private final TextField participant = new TextField();
     private ListView<ConversationItem> conversations;
+    private final Label status = new Label();
+    private SplitPane split;
 
     HistoryView(HistoryViewModel vm, Consumer<String> openConversation, ZoneId zone) {
         this.vm = Objects.requireNonNull(vm, "vm");
@@ -86,7 +88,8 @@ final class HistoryView {
         split.setDividerPositions(0.36);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
-        Label status = new Label();
+        this.split = split;
+        Label status = this.status;
         status.textProperty().bind(Bindings.when(vm.errorProperty().isNotNull()).then(vm.errorProperty())
                 .otherwise(vm.statusProperty()));
         status.getStyleClass().add(Styles.TEXT_MUTED);
@@ -94,6 +97,17 @@ final class HistoryView {
         bar.getStyleClass().add("history-status");
         bar.setPadding(new Insets(6, 12, 6, 12));
         root.setBottom(bar);
+    }
+
+    /** While the kind is "Calls", the call log takes the place of the conversations and messages, and its status line. */
+    void showCallLog(CallLogViewModel calls, Parent callLog) {
+        javafx.beans.binding.BooleanBinding on = vm.kindProperty().isEqualTo(KindFilter.CALLS);
+        on.addListener((obs, was, now) -> root.setCenter(now ? callLog : split));
+        status.textProperty().bind(Bindings.when(on).then(Bindings.when(calls.errorProperty().isNotNull())
+                .then(calls.errorProperty()).otherwise(calls.statusProperty()))
+                .otherwise(Bindings.when(vm.errorProperty().isNotNull()).then(vm.errorProperty())
+                        .otherwise(vm.statusProperty())));
+        root.getProperties().put("callLogWhen", on); // kept: the listener's binding must not be collected
     }
 
     private Region searchBar() {
@@ -116,6 +130,7 @@ final class HistoryView {
         kind.getItems().setAll(KindFilter.values());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setAccessibleText("Kind");
+        kind.setId("historyKind");
         Button clear = new Button(null, new FontIcon(Feather.X));
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         clear.setAccessibleText("Clear the search");

@@ -28,8 +28,8 @@ import org.parley.core.model.InstantMessage;
 /**
  * State of the history browser: the conversations on the left (all of them, or those with a message matching the
  * search), the chosen conversation's messages on the right. Criteria combine: participant (address or display-name
- * fragment), date range (inclusive days in the local time zone), text, and kind (only instant messages today; calls
- * join when the voice issue lands). Queries the local store synchronously: it is on this machine, small and indexed.
+ * fragment), date range (inclusive days in the local time zone), text, and kind (instant messages; the "Calls" kind
+ * shows the call log instead, {@link CallLogViewModel}). Queries the local store synchronously: it is on this machine, small and indexed.
  * Call on the JavaFX application thread.
  */
 public final class HistoryViewModel {
@@ -37,9 +37,9 @@ public final class HistoryViewModel {
     static final int CONVERSATIONS = 500;
     static final int MESSAGES = 2000;
 
-    /** What a history entry is. Calls join with the voice issue. */
+    /** What a history entry is. */
     public enum Kind {
-        IM("Message");
+        IM("Message"), CALL("Call");
 
         private final String label;
 
@@ -54,7 +54,7 @@ public final class HistoryViewModel {
 
     /** The kind filter's choices. */
     public enum KindFilter {
-        ALL("All kinds"), IM("Instant messages");
+        ALL("All kinds"), IM("Instant messages"), CALLS("Calls");
 
         private final String label;
 
@@ -63,7 +63,7 @@ public final class HistoryViewModel {
         }
 
         boolean accepts(Kind kind) {
-            return this == ALL || name().equals(kind.name());
+            return this == ALL ? kind == Kind.IM : this == CALLS ? kind == Kind.CALL : name().equals(kind.name());
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.parley.client.history;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 import org.parley.client.settings.Appearance;
 import org.parley.client.shell.Navigator;
 import org.parley.client.shell.Session;
+import org.parley.core.client.CallOptions;
 import org.parley.core.model.Contact;
 
 /**
@@ -23,11 +25,19 @@ public final class HistoryWindow {
     private final Session session;
     private final Navigator navigator;
     private final Appearance appearance;
+    private final Consumer<String> callBack;
     private Stage stage;
     private HistoryViewModel vm;
+    private CallLogViewModel calls;
     private HistoryView view;
 
     public HistoryWindow(Session session, Navigator navigator, Appearance appearance) {
+        this(session, navigator, appearance, uri -> session.client().telephony().call(uri, CallOptions.NONE));
+    }
+
+    /** @param callBack places a call to an address (the call log's "Call back") */
+    public HistoryWindow(Session session, Navigator navigator, Appearance appearance, Consumer<String> callBack) {
+        this.callBack = Objects.requireNonNull(callBack, "callBack");
         this.session = Objects.requireNonNull(session, "session");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.appearance = Objects.requireNonNull(appearance, "appearance");
@@ -39,6 +49,21 @@ public final class HistoryWindow {
             ZoneId zone = ZoneId.systemDefault();
             vm = new HistoryViewModel(session.client().history(), session.aor(), this::displayName, zone);
             view = new HistoryView(vm, navigator::openConversation, zone);
+            calls = new CallLogViewModel(session.client().history(), this::displayName, callBack, zone);
+            calls.participantProperty().bind(vm.participantProperty());
+            calls.fromDateProperty().bind(vm.fromDateProperty());
+            calls.toDateProperty().bind(vm.toDateProperty());
+            for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.participantProperty(),
+                    vm.fromDateProperty(), vm.toDateProperty(), vm.kindProperty()}) {
+                o.addListener(x -> refreshCalls());
+            }
+            view.showCallLog(calls, new CallLogView(calls, zone).root());
+            // the core writes a call to the log before its listeners hear that it ended
+            session.client().telephony().addCallListener(c -> {
+                if (c.state() == org.parley.core.client.TelephonyService.State.ENDED && stage != null && stage.isShowing()) {
+                    refreshCalls();
+                }
+            });
             stage = new Stage();
             stage.setTitle("Conversation history");
             Scene scene = new Scene(view.root(), 960, 600);
@@ -61,6 +86,24 @@ public final class HistoryWindow {
         stage.show();
         stage.toFront();
         view.focusStart();
+    }
+
+    /** Shows the browser on the call log ("Calls" kind), every call listed. */
+    public void showCalls() {
+        show(null);
+        vm.kindProperty().set(HistoryViewModel.KindFilter.CALLS);
+        calls.refresh();
+    }
+
+    private void refreshCalls() {
+        if (vm.kindProperty().get() == HistoryViewModel.KindFilter.CALLS) {
+            calls.refresh();
+        }
+    }
+
+    /** The call log's state once shown (tests). */
+    public CallLogViewModel callLog() {
+        return calls;
     }
 
     /** The window once shown (for the screenshot tour). */

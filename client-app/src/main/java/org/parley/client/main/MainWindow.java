@@ -55,6 +55,8 @@ public final class MainWindow {
     private final ContactListViewModel contacts;
     private final ContactActions actions;
     private final Scene scene;
+    private final MenuButton menu;
+    private final MainView mainView;
 
     public MainWindow(Session session, Navigator navigator, SettingsStore settings, Appearance appearance,
                       OpenConversations open, Consumer<String> browser, Runnable exit, Stage stage) {
@@ -92,7 +94,7 @@ public final class MainWindow {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem dial = item("_Dial pad…", Feather.PHONE, navigator::showDialPad, "dialPadItem");
         dial.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        MenuButton menu = new MenuButton();
+        menu = new MenuButton();
         menu.getItems().addAll(dial, options, history, new SeparatorMenuItem(),
                 item("Add a _group…", Feather.FOLDER_PLUS, dialogs::addGroup, "addGroupItem"),
                 item("Add a _phone contact…", Feather.PHONE, () -> dialogs.addPhone(null), "addPhoneItem"),
@@ -135,6 +137,7 @@ public final class MainWindow {
         dialPad.setOnAction(e -> navigator.showDialPad());
         MainView main = new MainView(vm, menu, new HBox(4, dialPad, view), search.root(), listView.root(),
                 contacts.statusProperty());
+        this.mainView = main;
         scene = new Scene(main.root(), WIDTH, HEIGHT);
         appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::focus);
@@ -158,6 +161,17 @@ public final class MainWindow {
         m.setId(id);
         m.setOnAction(e -> action.run());
         return m;
+    }
+
+    /**
+     * Hook for the call settings (call-settings helper): puts {@code row} under the header and {@code items} in the
+     * gear menu after "Conversation history".
+     */
+    public void addCallSettings(javafx.scene.Node row, java.util.List<MenuItem> items) {
+        ((javafx.scene.layout.Pane) mainView.root()).getChildren().add(1, row);
+        int at = menu.getItems().indexOf(menu.getItems().stream()
+                .filter(m -> "historyItem".equals(m.getId())).findFirst().orElse(null)) + 1;
+        menu.getItems().addAll(Math.max(at, 0), items);
     }
 
     public Scene scene() {

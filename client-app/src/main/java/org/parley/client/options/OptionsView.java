@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
@@ -108,6 +109,8 @@ final class OptionsView {
         font.getValueFactory().valueProperty().bindBidirectional(fontValue);
         grid.addRow(row++, label("_Font size", font), withUnit(font, "px"));
 
+        row = devices(grid, row);
+
         grid.add(section("Files"), 0, row++, 2, 1);
         TextField folder = new TextField();
         folder.setEditable(false);
@@ -155,6 +158,45 @@ final class OptionsView {
         buttons.getButtons().addAll(ok, cancel, apply);
 
         root.getChildren().addAll(grid, error, new Separator(), buttons);
+    }
+
+    /** The "Audio devices" rows: microphone, speaker, ringer. Returns the next free row. */
+    private int devices(GridPane grid, int row) {
+        DevicesViewModel d = vm.devices();
+        grid.add(section("Audio devices"), 0, row++, 2, 1);
+        ComboBox<String> capture = device(d.captureChoices(), d.captureProperty(), "captureDevice");
+        grid.addRow(row++, label("_Microphone", capture), capture);
+        ComboBox<String> playback = device(d.playbackChoices(), d.playbackProperty(), "playbackDevice");
+        grid.addRow(row++, label("S_peaker", playback), playback);
+        ComboBox<String> ringer = device(d.playbackChoices(), d.ringerProperty(), "ringerDevice");
+        grid.addRow(row++, label("_Ringer", ringer), ringer);
+        Label hint = new Label("Sign in to choose among this computer's devices. Calls use them from the next call on.");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(d.availableProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        grid.add(hint, 1, row++);
+        return row;
+    }
+
+    private static ComboBox<String> device(javafx.collections.ObservableList<String> choices,
+                                           javafx.beans.property.StringProperty value, String id) {
+        ComboBox<String> box = new ComboBox<>(choices);
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String device) {
+                return DevicesViewModel.describe(device);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        return box;
     }
 
     private static final double Region_USE_PREF = javafx.scene.layout.Region.USE_PREF_SIZE;

@@ -34,6 +34,7 @@ public final class OptionsViewModel {
     private final SettingsStore store;
     private final Appearance appearance;
     private final boolean signedIn;
+    private final DevicesViewModel devices;
 
     private final IntegerProperty inactiveMinutes = new SimpleIntegerProperty(this, "inactiveMinutes");
     private final IntegerProperty awayMinutes = new SimpleIntegerProperty(this, "awayMinutes");
@@ -55,12 +56,21 @@ public final class OptionsViewModel {
      *                 sign-in)
      */
     public OptionsViewModel(SettingsStore store, Appearance appearance, boolean signedIn) {
+        this(store, appearance, signedIn, new DevicesViewModel(null));
+    }
+
+    /** @param devices the audio-device choices (saved and applied with the rest) */
+    public OptionsViewModel(SettingsStore store, Appearance appearance, boolean signedIn, DevicesViewModel devices) {
+        this.devices = Objects.requireNonNull(devices, "devices");
         this.store = Objects.requireNonNull(store, "store");
         this.appearance = Objects.requireNonNull(appearance, "appearance");
         this.signedIn = signedIn;
         reload();
         Observable[] fields = {inactiveMinutes, awayMinutes, sounds, signInAtStart, theme, fontSize, downloads};
         for (Observable o : fields) {
+            o.addListener(x -> recheck());
+        }
+        for (Observable o : devices.fields()) {
             o.addListener(x -> recheck());
         }
         theme.addListener((obs, old, now) -> {
@@ -89,6 +99,7 @@ public final class OptionsViewModel {
         theme.set(saved.theme());
         fontSize.set(saved.fontSize());
         downloads.set(saved.downloads());
+        devices.reload(saved);
         recheck();
     }
 
@@ -145,6 +156,11 @@ public final class OptionsViewModel {
         return dirty.getReadOnlyProperty();
     }
 
+    /** The audio-device choices. */
+    public DevicesViewModel devices() {
+        return devices;
+    }
+
     /** The line under the idle fields: when a change takes effect. */
     public String idleNote() {
         return signedIn ? "Changes to the idle times take effect the next time you sign in."
@@ -174,12 +190,19 @@ public final class OptionsViewModel {
                 .withSounds(sounds.get())
                 .withAppearance(theme.get(), fontSize.get())
                 .withDownloads(downloads.get());
+        next = devices.into(next);
+        String refused = devices.use();
+        if (refused != null) {
+            error.set(refused);
+            return false;
+        }
         try {
             store.save(next);
         } catch (ParleyException e) {
             error.set(e.getMessage());
             return false;
         }
+        devices.saved();
         saved = next;
         recheck();
         return true;
@@ -199,7 +222,7 @@ public final class OptionsViewModel {
         dirty.set(inactiveMinutes.get() != saved.inactiveMinutes() || awayMinutes.get() != saved.awayMinutes()
                 || sounds.get() != saved.sounds() || signInAtStart.get() != (saved.signInAtStart() && saved.rememberMe())
                 || theme.get() != saved.theme() || fontSize.get() != saved.fontSize()
-                || !Objects.equals(downloads.get(), saved.downloads()));
+                || !Objects.equals(downloads.get(), saved.downloads()) || devices.dirty());
     }
 
     private String problem() {

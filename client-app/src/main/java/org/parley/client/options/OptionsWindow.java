@@ -32,7 +32,8 @@ public final class OptionsWindow {
             return;
         }
         if (stage == null) {
-            vm = new OptionsViewModel(settings, appearance, session != null);
+            vm = new OptionsViewModel(settings, appearance, session != null,
+                    new DevicesViewModel(session == null ? null : session.client().telephony()));
             stage = new Stage();
             stage.setTitle("Options");
             OptionsView view = new OptionsView(vm, stage::close);

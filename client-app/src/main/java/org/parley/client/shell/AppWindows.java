@@ -12,6 +12,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.parley.client.LaunchOptions;
 import org.parley.client.alerts.Alerts;
+import org.parley.client.callstatus.CallStatusView;
+import org.parley.client.callstatus.CallStatusViewModel;
+import org.parley.client.forwarding.ForwardingWindow;
+import org.parley.client.voicemail.VoicemailWindow;
+import org.parley.core.model.Contact;
 import org.parley.client.alerts.CallAlerts;
 import org.parley.client.call.Calls;
 import org.parley.client.call.PeerNames;
@@ -55,6 +60,9 @@ public final class AppWindows implements Navigator {
     private CallAlerts callAlerts;
     private HistoryWindow history;
     private OptionsWindow options;
+    private ForwardingWindow forwarding;
+    private VoicemailWindow voicemail;
+    private CallStatusViewModel callStatus;
     private SignInViewModel signIn;
 
     /**
@@ -115,6 +123,11 @@ public final class AppWindows implements Navigator {
         calls = new Calls(s, appearance, open, names, new org.parley.ui.UiExecutor());
         callAlerts = new CallAlerts(s, this, settings, appearance, names, new org.parley.ui.UiExecutor());
         main = new MainWindow(s, this, settings, appearance, open, browser, this::quit, primary);
+        callStatus = new CallStatusViewModel(s.client(), this::displayName);
+        main.addCallSettings(new CallStatusView(callStatus, this::showCallForwarding, this::showCallLog,
+                this::showVoicemail).root(), CallStatusView.menuItems(this::showCallForwarding, this::showVoicemail,
+                this::showCallLog));
+        callStatus.start();
         primary.setScene(main.scene());
         primary.setTitle(app.title());
         primary.show();
@@ -194,7 +207,7 @@ public final class AppWindows implements Navigator {
             return;
         }
         if (history == null) {
-            history = new HistoryWindow(session, this, appearance);
+            history = new HistoryWindow(session, this, appearance, this::call);
         }
         history.show(participant);
     }
@@ -241,6 +254,60 @@ public final class AppWindows implements Navigator {
     }
 
     @Override
+    public void showCallForwarding() {
+        if (session == null) {
+            return;
+        }
+        if (forwarding == null) {
+            CallStatusViewModel status = callStatus;
+            forwarding = new ForwardingWindow(session, appearance, status::forwardingSaved);
+        }
+        forwarding.show();
+    }
+
+    @Override
+    public void showVoicemail() {
+        if (session == null) {
+            return;
+        }
+        if (voicemail == null) {
+            // played with the desktop's default audio application (HostServices), as JavaFX media is not bundled
+            voicemail = new VoicemailWindow(session, appearance, wav -> browser.accept(wav.toUri().toString()),
+                    this::call);
+        }
+        voicemail.show();
+    }
+
+    @Override
+    public void showCallLog() {
+        if (session == null) {
+            return;
+        }
+        if (history == null) {
+            history = new HistoryWindow(session, this, appearance, this::call);
+        }
+        if (callStatus != null) {
+            callStatus.clearMissed();
+        }
+        history.showCalls();
+    }
+
+    private String displayName(String uri) {
+        return session == null ? null
+                : session.client().contacts().current().contact(uri).map(Contact::displayName).orElse(null);
+    }
+
+    /** The call line's state in the main window header, if signed in (tests). */
+    public Optional<CallStatusViewModel> callStatus() {
+        return Optional.ofNullable(callStatus);
+    }
+
+    /** The call-forwarding dialog once opened (tests). */
+    public Optional<ForwardingWindow> forwardingWindow() {
+        return Optional.ofNullable(forwarding);
+    }
+
+    @Override
     public void signOut() {
         Session s = session;
         closeWindows();
@@ -280,6 +347,15 @@ public final class AppWindows implements Navigator {
             options.stage().close();
         }
         options = null;
+        for (javafx.stage.Stage st : new javafx.stage.Stage[] {forwarding == null ? null : forwarding.stage(),
+                voicemail == null ? null : voicemail.stage()}) {
+            if (st != null) {
+                st.close();
+            }
+        }
+        forwarding = null;
+        voicemail = null;
+        callStatus = null;
     }
 
     /** The conversations of the signed-in session, if any (tests). */

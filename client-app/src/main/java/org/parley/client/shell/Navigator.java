@@ -23,6 +23,19 @@ public interface Navigator {
 
     void showOptions();
 
+    /** Opens the "Call forwarding" dialog (the Communicator's; other implementations have none and ignore it). */
+    default void showCallForwarding() {
+    }
+
+    /** Opens the voicemail box (the Communicator's; other implementations have none and ignore it). */
+    default void showVoicemail() {
+    }
+
+    /** Opens the history browser on the call log. */
+    default void showCallLog() {
+        showHistory(null);
+    }
+
     /** Calls a user, address or telephone number; the call's window opens. Does nothing where calls are not wired. */
     default void call(String uriOrNumber) {
     }

@@ -47,6 +47,13 @@ public final class FakeClient implements UcClient {
     public final Map<String, Throwable> telephonyFailures = new HashMap<>();
     private int nextCall = 1;
     public boolean closed;
+    /**
+     * Answers by "Service.method" (e.g. {@code "TelephonyService.forwarding"}), asked before the defaults above; the
+     * function gets the call's arguments (tests capture them there).
+     */
+    public final Map<String, Function<Object[], Object>> answers = new HashMap<>();
+    /** When set, {@link #voicemail()} throws it (a client without voicemail). */
+    public RuntimeException voicemailFailure;
 
     @Override
     public CompletableFuture<Void> signIn(Credentials credentials) {
@@ -153,6 +160,9 @@ public final class FakeClient implements UcClient {
 
     @Override
     public org.parley.core.client.VoicemailService voicemail() {
+        if (voicemailFailure != null) {
+            throw voicemailFailure;
+        }
         return proxy(org.parley.core.client.VoicemailService.class, (name, args) -> null);
     }
 
@@ -186,7 +196,8 @@ public final class FakeClient implements UcClient {
                 call.append(' ').append(args[i]);
             }
             calls.add(call.toString());
-            Object a = answer.answer(m.getName(), args);
+            Function<Object[], Object> custom = answers.get(type.getSimpleName() + "." + m.getName());
+            Object a = custom != null ? custom.apply(args == null ? new Object[0] : args) : answer.answer(m.getName(), args);
             if (a != null) {
                 return a;
             }

@@ -29,11 +29,13 @@ final class SipTelephonyService implements TelephonyService {
     private final Map<String, CallSession> calls = new LinkedHashMap<>();
     /** A copy for {@link #calls()} from any thread. */
     private volatile List<Call> snapshot = List.of();
+    private final ForwardingClient forwarding;
 
     SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
                         Listeners<CallListener> listeners, MediaPort.Factory media, String domain) {
         this.ctx = new CallSession.Context(engine, ua, requests, router, listeners, media, this::changed);
         this.domain = domain;
+        this.forwarding = new ForwardingClient(engine, new ServiceClient(ua, requests));
         router.handle("audio", this::onOffer);
     }
 
@@ -127,12 +129,12 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public CompletableFuture<org.parley.core.client.CallForwarding> forwarding() {
-        return notYet("call forwarding"); // routing helper
+        return forwarding.get();
     }
 
     @Override
     public CompletableFuture<Void> setForwarding(org.parley.core.client.CallForwarding rules) {
-        return notYet("call forwarding"); // routing helper
+        return forwarding.set(rules);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class ForwardingCodec {
         }
         CallForwarding d = CallForwarding.DEFAULT;
         try {
-            CallForwarding.Mode mode = o.has("mode") ? CallForwarding.Mode.valueOf(text(o, "mode").toUpperCase(Locale.ROOT)) : d.mode();
+            CallForwarding.Mode mode = o.has("mode") ? mode(text(o, "mode")) : d.mode();
             List<String> team = new ArrayList<>();
             JsonNode t = o.get("team");
             if (t != null && !t.isNull()) {
@@ -90,6 +90,15 @@ public final class ForwardingCodec {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
+    }
+
+    private static CallForwarding.Mode mode(String name) {
+        for (CallForwarding.Mode m : CallForwarding.Mode.values()) {
+            if (m.name().equalsIgnoreCase(name.trim())) {
+                return m;
+            }
+        }
+        throw invalid("unknown forwarding mode '" + name + "': use OFF, FORWARD_ALL or SIMULTANEOUS_RING");
     }
 
     private static ObjectNode target(CallTarget t) {

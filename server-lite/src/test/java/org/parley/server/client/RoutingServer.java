@@ -61,14 +61,14 @@ final class RoutingServer implements AfterEachCallback {
     /** The one call detail record, once it is written and matches {@code complete} (call records are written behind). */
     CallRecord awaitRecord(Predicate<CallRecord> complete) throws InterruptedException {
         try (Database db = Database.open(data, new SqliteDialect())) {
-            long end = System.currentTimeMillis() + 5000;
+            long end = System.currentTimeMillis() + 15_000;
             while (true) {
                 List<CallRecord> all = CallDetails.list(db, 10);
                 if (all.size() == 1 && complete.test(all.get(0))) {
                     return all.get(0);
                 }
                 if (System.currentTimeMillis() > end) {
-                    throw new AssertionError("expected one complete call record within 5 s, found " + all);
+                    throw new AssertionError("expected one complete call record within 15 s, found " + all);
                 }
                 Thread.sleep(50);
             }

@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parley.core.client.AudioDevices;
 import org.parley.core.media.AudioSession;
+import org.parley.core.media.AudioSink;
 import org.parley.core.media.AudioSource;
 import org.parley.core.media.MediaEngine;
 import org.parley.core.media.MediaSettings;
 import org.parley.core.media.PcmRecorder;
+import org.parley.core.media.SoundDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +71,24 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
         return devices;
     }
 
+    /** Checks that the devices exist (IllegalArgumentException saying which does not), then uses them. */
     void use(AudioDevices chosen) {
         source(chosen.capture());
+        for (String out : List.of(chosen.playback(), chosen.ringer())) {
+            if (!out.equals("none") && !out.startsWith("file:") && !SoundDevices.speakers().contains(out)) {
+                throw new IllegalArgumentException("no playback device " + out + " on this machine");
+            }
+        }
         devices = chosen;
     }
 
+    /** Generated and file devices everywhere, plus the machine's sound cards (Java Sound). */
     AudioDevices.Available available() {
-        return new AudioDevices.Available(List.of("silence", "tone:440", "tone:1000"), List.of("none"));
+        List<String> capture = new java.util.ArrayList<>(List.of("silence", "tone:440"));
+        capture.addAll(SoundDevices.microphones());
+        List<String> playback = new java.util.ArrayList<>(List.of("none"));
+        playback.addAll(SoundDevices.speakers());
+        return new AudioDevices.Available(capture, playback);
     }
 
     @Override
@@ -92,17 +105,19 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
         }
         AudioDevices d = devices;
         Path recordTo = d.playback().startsWith("file:") ? Path.of(d.playback().substring(5)) : null;
-        PcmRecorder recorder = new PcmRecorder(recordTo == null ? 1 : MAX_RECORD_SECONDS);
+        PcmRecorder recorder = recordTo == null ? null : new PcmRecorder(MAX_RECORD_SECONDS);
+        AudioSink sink = recorder != null ? recorder : d.playback().equals("none") ? (mono, count) -> { }
+                : SoundDevices.speaker(d.playback());
         try {
             AudioSession session = engineNow.openAudio(InetAddress.getByName(localAddress), 0, source(d.capture()),
-                    recorder, true);
+                    sink, true);
             return new AudioMediaPort(session, plainRtpAllowed, recorder, recordTo, engine);
         } catch (IOException e) {
             throw new IllegalStateException("no audio port on " + localAddress + ": " + e.getMessage(), e);
         }
     }
 
-    /** The capture device of an id: silence, tone:HZ, file:PATH. */
+    /** The capture device of an id: silence, tone:HZ, file:PATH, or a microphone's name. */
     static AudioSource source(String capture) {
         if (capture.equals("silence")) {
             return AudioSource.silence();
@@ -121,7 +136,7 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
                 throw new IllegalArgumentException("cannot play " + capture.substring(5) + ": " + e.getMessage(), e);
             }
         }
-        throw new IllegalArgumentException("no capture device " + capture + " on this machine");
+        return SoundDevices.microphone(capture);
     }
 
     @Override

@@ -209,14 +209,16 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         List<String> values = new ArrayList<>();
         request.getHeaders(HistoryInfo.NAME).forEachRemaining(h -> values.add(headerValue(h)));
         List<HistoryInfo.Entry> history = HistoryInfo.parse(values);
-        String lastIndex = history.isEmpty() ? null : history.get(history.size() - 1).index();
+        // our entries continue the request's last index (an upstream entry without one counts as "1")
+        String lastIndex = history.isEmpty() ? null
+                : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
         Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
         CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record,
                 (tx, original, legs, listener) -> {
                     List<Request> outs = new ArrayList<>(legs.size());
                     for (RoutePlan.Leg leg : legs) {
                         Request out = forwarder.forTarget(template, factories.addresses().createURI(leg.uri()), hash, true, inbound);
-                        for (String entry : HistoryInfo.entriesFor(leg, history.isEmpty() ? null : lastIndex == null ? "1" : lastIndex)) {
+                        for (String entry : HistoryInfo.entriesFor(leg, lastIndex)) {
                             out.addHeader(factories.headers().createHeader(HistoryInfo.NAME, entry));
                         }
                         outs.add(out);

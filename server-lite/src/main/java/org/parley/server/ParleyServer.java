@@ -27,7 +27,14 @@ import org.parley.server.presence.PresencePackage;
 import org.parley.server.presence.PresenceStore;
 import org.parley.server.presence.PublishHandler;
 import org.parley.server.presence.WatcherInfoPackage;
+import org.parley.server.cdr.CallDetails;
 import org.parley.server.proxy.Proxy;
+import org.parley.server.routing.CallRouter;
+import org.parley.server.routing.ForwardingOps;
+import org.parley.server.routing.ForwardingStore;
+import org.parley.server.routing.LocalNumbers;
+import org.parley.server.routing.NoVoicemail;
+import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.registrar.Registrar;
@@ -72,9 +79,18 @@ public final class ParleyServer implements AutoCloseable {
      * Replacements for parts other services provide, for tests; a null part gets the real one: the server's contact
      * lists for access levels and list events, the presence agent's states.
      */
-    public record Overrides(AccessPolicy access, ContactListEvents lists, PresenceStates presence) {
+    public record Overrides(AccessPolicy access, ContactListEvents lists, PresenceStates presence, VoicemailDesk voicemail) {
+        public Overrides(AccessPolicy access, ContactListEvents lists, PresenceStates presence) {
+            this(access, lists, presence, null);
+        }
+
         public static Overrides none() {
-            return new Overrides(null, null, null);
+            return new Overrides(null, null, null, null);
+        }
+
+        /** The real parts, with calls handed to voicemail going to {@code desk}. */
+        public static Overrides voicemail(VoicemailDesk desk) {
+            return new Overrides(null, null, null, desk);
         }
     }
 
@@ -158,18 +174,33 @@ public final class ParleyServer implements AutoCloseable {
             org.parley.server.auth.Gatekeeper gatekeeper = new org.parley.server.auth.Gatekeeper(authenticator, responses);
             Registrar registrar = new Registrar(domain, gatekeeper, bindings, responses, transport.factories(), clock,
                     config.minExpires(), config.maxExpires(), config.defaultExpires());
+            ContactLists contactLists = new ContactLists(db, domain);
+            AccessPolicy access = overrides.access() != null ? overrides.access() : contactLists;
+            PresenceStore presence = new PresenceStore(clock);
+            // call routing: forwarding rules, DND by access level, voicemail, call detail records
+            VoicemailDesk voicemail = overrides.voicemail() != null ? overrides.voicemail() : new NoVoicemail();
+            ForwardingStore forwardingRules = new ForwardingStore(db, clock);
+            LocalNumbers localNumbers = new LocalNumbers(db);
+            CallDetails callDetails = new CallDetails(db, clock);
+            closeables.add(callDetails);
+            CallRouter callRouter = new CallRouter(new CallRouter.Parts(config.domain(), users::exists,
+                    u -> bindings.lookup(u).stream().map(org.parley.server.registrar.Binding::contactUri).toList(),
+                    forwardingRules, access, overrides.presence() != null ? overrides.presence() : presence, voicemail,
+                    localNumbers, config.gateway()));
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
-                    transport.provider(), transport.factories(), transport.router(), scheduler);
+                    transport.provider(), transport.factories(), transport.router(), scheduler,
+                    new Proxy.Calls(callRouter, voicemail, callDetails));
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
-            ContactLists contactLists = new ContactLists(db, domain);
             DistributionGroups distributionGroups = new DistributionGroups(db, clock);
             Directory directory = new Directory(users, cards, distributionGroups, contactLists, config.domain());
             ServiceEndpoint serviceEndpoint = new ServiceEndpoint(domain, gatekeeper, responses, transport.factories(),
                     transport.provider());
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
+            serviceEndpoint.registerAll(new ForwardingOps(config.domain(), users::exists, forwardingRules, localNumbers,
+                    config.gateway()).ops());
             serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
                     org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
@@ -181,7 +212,6 @@ public final class ParleyServer implements AutoCloseable {
             subscriptions.register(new ContactsEventPackage(contactLists, domain,
                     owner -> subscriptions.changed(ContactsEventPackage.NAME, owner)));
             services.add(subscriptions);
-            PresenceStore presence = new PresenceStore(clock);
             bindings.addListener(new org.parley.server.registrar.RegistrationListener() {
                 @Override
                 public void onRegistered(String aor, org.parley.server.registrar.Binding binding) {
@@ -196,7 +226,6 @@ public final class ParleyServer implements AutoCloseable {
             });
             WatcherInfoPackage winfo = new WatcherInfoPackage(domain, users::exists, subscriptions, clock);
             ContactListEvents listEvents = overrides.lists() != null ? overrides.lists() : contactLists;
-            AccessPolicy access = overrides.access() != null ? overrides.access() : contactLists;
             PresencePackage presencePackage = new PresencePackage(domain, users::exists, cards, presence,
                     access, listEvents, subscriptions, winfo);
             presence.addChangeListener(presencePackage);
@@ -228,6 +257,7 @@ public final class ParleyServer implements AutoCloseable {
                 if (watcher.changed()) {
                     credentials.invalidateAll();
                     contactLists.invalidateAll();
+                    forwardingRules.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,

@@ -16,7 +16,7 @@ final class ServerSettings {
     private static final Set<String> KEYS = Set.of("domain", "bind", "sip-port", "tls-port", "nonce-lifetime-seconds",
             "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
             "presence-custom-states",
-            "organization",
+            "organization", "call-gateway",
             "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds");
 
     private ServerSettings() {
@@ -50,6 +50,13 @@ final class ServerSettings {
         }
         if (p.containsKey("organization")) {
             c = c.withOrganization(p.getProperty("organization"));
+        }
+        if (p.containsKey("call-gateway")) {
+            try {
+                c = c.withGateway(p.getProperty("call-gateway"));
+            } catch (IllegalArgumentException e) {
+                throw new ParleyException(ErrorCode.CONFIGURATION, "setting 'call-gateway': " + e.getMessage());
+            }
         }
         if (p.containsKey("presence-custom-states")) {
             c = c.withCustomStates(p.getProperty("presence-custom-states"));

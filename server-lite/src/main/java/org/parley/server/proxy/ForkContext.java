@@ -37,6 +37,18 @@ final class ForkContext {
         }
     }
 
+    /** What a routed call does around the fork: hears the final answer, may send the call elsewhere instead. */
+    interface Listener {
+        /** The caller got this final status from the fork (the first 2xx, or the best failure). */
+        void finalSent(int status);
+
+        /**
+         * What to do instead of answering the caller, when the ring time is over ({@code timedOut}) or every branch
+         * failed without a user's decision; null to let the fork end as usual.
+         */
+        Runnable fallback(boolean timedOut);
+    }
+
     private final ServerTransaction server;
     private final boolean invite;
     private final SipProvider provider;
@@ -45,6 +57,11 @@ final class ForkContext {
     private Response best;
     private boolean finalSent;
     private ScheduledFuture<?> timerC;
+    private ScheduledFuture<?> ringTimer;
+    private Listener listener;
+    /** The call went elsewhere (fallback): this fork's branches are being cancelled and answer nobody. */
+    private boolean diverted;
+    private boolean callerCancelled;
 
     ForkContext(ServerTransaction server, Request original, SipProvider provider, Responses responses) {
         this.server = server;
@@ -63,30 +80,70 @@ final class ForkContext {
         this.timerC = timer;
     }
 
+    synchronized void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    synchronized void setRingTimer(ScheduledFuture<?> timer) {
+        this.ringTimer = timer;
+    }
+
+    /** The ring time of the callee's rule is over: if the call has somewhere else to go, cancel and go there. */
+    void ringTimeout() {
+        Runnable fallback;
+        synchronized (this) {
+            if (finalSent || diverted || listener == null) {
+                return;
+            }
+            fallback = listener.fallback(true);
+            if (fallback == null) {
+                return;
+            }
+            diverted = true;
+            cancelOthers();
+        }
+        fallback.run();
+    }
+
     synchronized void onProvisional(Branch b, Response response) {
         b.provisional = true;
         if (b.cancelWanted) {
             sendCancel(b);
         }
-        if (finalSent || response.getStatusCode() == Response.TRYING) {
+        if (finalSent || diverted || response.getStatusCode() == Response.TRYING) {
             return;
         }
         responses.send(server, upstream(response));
     }
 
-    synchronized void onFinal(Branch b, Response response) {
+    void onFinal(Branch b, Response response) {
+        Runnable fallback = onFinalLocked(b, response);
+        if (fallback != null) {
+            fallback.run();
+        }
+    }
+
+    private synchronized Runnable onFinalLocked(Branch b, Response response) {
         if (b.done) {
-            return;
+            return null;
         }
         b.done = true;
         int status = response.getStatusCode();
         if (status / 100 == 2) {
             Response up = upstream(response);
-            // the first 2xx completes the server transaction; later ones (other forks) go statelessly
-            responses.send(finalSent ? null : server, up);
-            finalSent = true;
+            // the first 2xx completes the server transaction; later ones (other forks, or a branch that answered
+            // while the call was being sent elsewhere) go statelessly
+            boolean first = !finalSent && !diverted;
+            responses.send(first ? server : null, up);
+            finalSent = finalSent || !diverted;
             cancelOthers();
-            return;
+            if (first && listener != null) {
+                listener.finalSent(status);
+            }
+            return null;
+        }
+        if (diverted) {
+            return null;
         }
         if (status >= 600) {
             cancelOthers();
@@ -95,6 +152,14 @@ final class ForkContext {
             best = response;
         }
         if (!finalSent && allDone()) {
+            if (listener != null && !callerCancelled && unanswered(best.getStatusCode())) {
+                Runnable fallback = listener.fallback(false);
+                if (fallback != null) {
+                    diverted = true;
+                    cancelOthers();
+                    return fallback;
+                }
+            }
             Response up = upstream(best);
             if (up.getStatusCode() == Response.SERVICE_UNAVAILABLE) {
                 // RFC 3261 §16.7 step 6: a 503 from downstream means that server, not us; say 500
@@ -107,7 +172,23 @@ final class ForkContext {
             responses.send(server, up);
             finalSent = true;
             cancelTimerC();
+            if (listener != null) {
+                listener.finalSent(up.getStatusCode());
+            }
         }
+        return null;
+    }
+
+    /** A failure that is not a user's decision (busy, decline) nor a redirect: nobody could take the call. */
+    private static boolean unanswered(int status) {
+        return status == Response.REQUEST_TIMEOUT || status == Response.TEMPORARILY_UNAVAILABLE
+                || status == Response.NOT_FOUND || status == Response.GONE || status >= 500 && status < 600;
+    }
+
+    /** The caller's CANCEL: cancel every branch; the call goes nowhere else. */
+    synchronized void callerCancelled() {
+        callerCancelled = true;
+        cancelOthers();
     }
 
     /** Upstream CANCEL or Timer C: cancel every INVITE branch still pending. */
@@ -146,6 +227,10 @@ final class ForkContext {
         if (timerC != null) {
             timerC.cancel(false);
             timerC = null;
+        }
+        if (ringTimer != null) {
+            ringTimer.cancel(false);
+            ringTimer = null;
         }
     }
 

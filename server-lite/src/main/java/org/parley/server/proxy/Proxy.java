@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,6 +19,7 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
@@ -27,6 +29,12 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.server.auth.DigestAuthenticator;
 import org.parley.server.auth.Gatekeeper;
+import org.parley.server.cdr.CallDetails;
+import org.parley.server.policy.Aors;
+import org.parley.server.routing.CallRouter;
+import org.parley.server.routing.HistoryInfo;
+import org.parley.server.routing.RoutePlan;
+import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.registrar.Binding;
 import org.parley.server.registrar.BindingTable;
 import org.parley.server.transport.LocalDomain;
@@ -55,10 +63,19 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
     private final Forwarder forwarder;
     private final ScheduledExecutorService timers;
     private final org.parley.server.transport.SipFactories factories;
+    private final Calls calls;
+
+    /**
+     * What INVITEs for local users go through: the router of forwarding and DND rules, the voicemail desk it may hand
+     * calls to, and the call detail records.
+     */
+    public record Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records) {
+    }
 
     public Proxy(LocalDomain domain, DigestAuthenticator authenticator, Gatekeeper gatekeeper, BindingTable bindings, Predicate<String> userExists,
                  Responses responses, SipProvider provider, org.parley.server.transport.SipFactories factories,
-                 org.parley.server.transport.ContactRouter router, ScheduledExecutorService timers) {
+                 org.parley.server.transport.ContactRouter router, ScheduledExecutorService timers, Calls calls) {
+        this.calls = calls;
         this.domain = domain;
         this.authenticator = authenticator;
         this.gatekeeper = gatekeeper;
@@ -113,6 +130,9 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         String inbound = RequestSource.of(request).transport();
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
         if (inDialog) {
+            if (Request.BYE.equals(request.getMethod())) {
+                calls.records().byeSeen(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+            }
             // follows the route set recorded at dialog creation; the dialog's peers are already authenticated
             Request template = forwardable(request);
             fork(server, request, template, List.of(template.getRequestURI()), hash, false, inbound);
@@ -131,24 +151,44 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         // copied only now: a challenged request (half of all initial INVITEs) is answered without a copy
         Request template = forwardable(request);
         authenticator.stripProxyCredentials(template);
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        CallDetails.Call record = invite ? calls.records().begin(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
+                Aors.of(fromUri), Aors.of(request.getRequestURI())) : null;
+        ForkContext.Listener recorder = record == null ? null : new ForkContext.Listener() {
+            @Override
+            public void finalSent(int status) {
+                record.finished(status, false);
+            }
+
+            @Override
+            public Runnable fallback(boolean timedOut) {
+                return null;
+            }
+        };
         if (template.getHeader(RouteHeader.NAME) != null) {
             // a pre-loaded route set (e.g. an outbound route chosen by the client): follow it
-            fork(server, request, template, List.of(template.getRequestURI()), hash, true, inbound);
+            fork(server, request, template, List.of(template.getRequestURI()), hash, true, inbound, recorder);
             return;
         }
         URI target = template.getRequestURI();
         if (!domain.isLocal(target)) {
-            fork(server, request, template, List.of(target), hash, true, inbound);
+            if (record != null) {
+                record.routed(Aors.of(target), null);
+            }
+            fork(server, request, template, List.of(target), hash, true, inbound, recorder);
             return;
         }
         SipURI sip = (SipURI) target;
-        if (sip.getUser() == null) {
-            responses.reply(server, request, Response.NOT_FOUND, "No user in the Request-URI");
+        String user = sip.getUser() == null ? null : sip.getUser().toLowerCase(Locale.ROOT);
+        if (user == null || !userExists.test(user)) {
+            responses.reply(server, request, Response.NOT_FOUND, user == null ? "No user in the Request-URI" : null);
+            if (record != null) {
+                record.finished(Response.NOT_FOUND, false);
+            }
             return;
         }
-        String user = sip.getUser().toLowerCase(Locale.ROOT);
-        if (!userExists.test(user)) {
-            responses.reply(server, request, Response.NOT_FOUND, null);
+        if (invite) {
+            routeCall(server, request, template, hash, inbound, user, Aors.of(fromUri), record);
             return;
         }
         List<Binding> contacts = bindings.lookup(user);
@@ -163,6 +203,37 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         fork(server, request, template, targets, hash, true, inbound);
     }
 
+    /** An INVITE for local {@code user}: its forwarding and DND rules decide where it goes (docs/protocol.md). */
+    private void routeCall(ServerTransaction server, Request request, Request template, String hash, String inbound,
+                           String user, String callerAor, CallDetails.Call record) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders(HistoryInfo.NAME).forEachRemaining(h -> values.add(headerValue(h)));
+        List<HistoryInfo.Entry> history = HistoryInfo.parse(values);
+        // our entries continue the request's last index (an upstream entry without one counts as "1")
+        String lastIndex = history.isEmpty() ? null
+                : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
+        Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
+        CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record,
+                (tx, original, legs, listener) -> {
+                    List<Request> outs = new ArrayList<>(legs.size());
+                    for (RoutePlan.Leg leg : legs) {
+                        Request out = forwarder.forTarget(template, factories.addresses().createURI(leg.uri()), hash, true, inbound);
+                        for (String entry : HistoryInfo.entriesFor(leg, lastIndex)) {
+                            out.addHeader(factories.headers().createHeader(HistoryInfo.NAME, entry));
+                        }
+                        outs.add(out);
+                    }
+                    return forkPrepared(tx, original, outs, listener);
+                });
+        flow.execute(calls.router().route(user, callerAor, forwarded));
+    }
+
+    private static String headerValue(Object header) {
+        String text = header.toString().trim();
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(colon + 1).trim();
+    }
+
     /** A copy of the request with route pre-processing and Max-Forwards applied (RFC 3261 §16.4, §16.6). */
     private Request forwardable(Request request) throws InvalidArgumentException, SipException {
         Request template = (Request) request.clone();
@@ -170,13 +241,28 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         return template;
     }
 
-    private void fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
+    private ForkContext fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
                       boolean recordRoute, String inbound) throws ParseException, InvalidArgumentException, SipException {
+        return fork(server, original, template, targets, hash, recordRoute, inbound, null);
+    }
+
+    private ForkContext fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
+                      boolean recordRoute, String inbound, ForkContext.Listener listener) throws ParseException, InvalidArgumentException, SipException {
+        List<Request> outs = new ArrayList<>(targets.size());
+        for (URI target : targets) {
+            outs.add(forwarder.forTarget(template, target, hash, recordRoute && isDialogCreating(original), inbound));
+        }
+        return forkPrepared(server, original, outs, listener);
+    }
+
+    /** Sends the prepared requests as the branches of one fork answering {@code server}. */
+    private ForkContext forkPrepared(ServerTransaction server, Request original, List<Request> outs,
+                                     ForkContext.Listener listener) {
         ForkContext context = new ForkContext(server, original, provider, responses);
+        context.setListener(listener);
         server.setApplicationData(context);
         List<ForkContext.Branch> started = new ArrayList<>();
-        for (URI target : targets) {
-            Request out = forwarder.forTarget(template, target, hash, recordRoute && isDialogCreating(original), inbound);
+        for (Request out : outs) {
             started.add(context.addBranch(out));
         }
         if (Request.INVITE.equals(original.getMethod())) {
@@ -195,6 +281,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
                 context.onFinal(b, responses.create(b.request, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable"));
             }
         }
+        return context;
     }
 
     private static boolean isDialogCreating(Request r) {
@@ -266,12 +353,20 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         }
         ServerTransaction invite = ((ServerTransactionExt) cancelTx).getCanceledInviteTransaction();
         Object data = invite == null ? null : invite.getApplicationData();
+        if (data == CallFlow.TAKEN_BY_VOICEMAIL) {
+            // the mailbox has the call; before it answered, the caller's CANCEL ends it here (RFC 3261 §9.2)
+            responses.reply(cancelTx, event.getRequest(), Response.OK, null);
+            if (invite.getState() == javax.sip.TransactionState.PROCEEDING) {
+                responses.reply(invite, invite.getRequest(), Response.REQUEST_TERMINATED, null);
+            }
+            return;
+        }
         if (!(data instanceof ForkContext context)) {
             responses.reply(cancelTx, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
         responses.reply(cancelTx, event.getRequest(), Response.OK, null);
-        context.cancelAll();
+        context.callerCancelled();
     }
 
 }

@@ -32,12 +32,17 @@ final class SipTelephonyService implements TelephonyService {
     private final Map<String, CallSession> calls = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** A copy for {@link #calls()} from any thread. */
     private volatile List<Call> snapshot = List.of();
+<<<<<<< HEAD
     private final ReferHandling refers;
+=======
+    private final ForwardingClient forwarding;
+>>>>>>> routing
 
     SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
                         Listeners<CallListener> listeners, ClientMedia media, String domain) {
         this.ctx = new CallSession.Context(engine, ua, requests, router, listeners, media, this::changed);
         this.domain = domain;
+        this.forwarding = new ForwardingClient(engine, new ServiceClient(ua, requests));
         this.media = media;
         this.refers = new ReferHandling(ctx, new ReferHandling.Calls() {
             @Override
@@ -211,12 +216,12 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public CompletableFuture<org.parley.core.client.CallForwarding> forwarding() {
-        return notYet("call forwarding"); // routing helper
+        return forwarding.get();
     }
 
     @Override
     public CompletableFuture<Void> setForwarding(org.parley.core.client.CallForwarding rules) {
-        return notYet("call forwarding"); // routing helper
+        return forwarding.set(rules);
     }
 
     @Override

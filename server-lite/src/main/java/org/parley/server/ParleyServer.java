@@ -46,6 +46,7 @@ import org.parley.server.transport.SipTransport;
 import org.parley.server.transport.TlsMaterial;
 import org.parley.server.users.UserChangeWatcher;
 import org.parley.server.users.UserRepository;
+import org.parley.server.voicemail.VoicemailModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class ParleyServer implements AutoCloseable {
     private final PresenceStore presence;
     private final ContactLists contactLists;
     private final List<ServiceOp> serviceOps;
+    private final VoicemailModule voicemail;
 
     /**
      * Replacements for parts other services provide, for tests; a null part gets the real one: the server's contact
@@ -81,7 +83,8 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
                          SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists,
-                         List<ServiceOp> serviceOps) {
+                         List<ServiceOp> serviceOps, VoicemailModule voicemail) {
+        this.voicemail = voicemail;
         this.presence = presence;
         this.contactLists = contactLists;
         this.serviceOps = List.copyOf(serviceOps);
@@ -214,6 +217,14 @@ public final class ParleyServer implements AutoCloseable {
             services.add(im.relay());
             serviceOps.addAll(im.serviceOps());
             serviceEndpoint.registerAll(im.serviceOps());
+            VoicemailModule voicemail = VoicemailModule.start(new VoicemailModule.Parts(db, config.dataDir(), domain,
+                    responses, outbound, gatekeeper, users::exists, subscriptions, scheduler, clock,
+                    java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)),
+                    new org.parley.server.voicemail.VoicemailCalls.Settings(config.voicemailMaxLength()));
+            closeables.add(voicemail);
+            services.add(voicemail.calls());
+            serviceEndpoint.registerAll(voicemail.ops());
+            serviceOps.addAll(voicemail.ops());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -231,7 +242,13 @@ public final class ParleyServer implements AutoCloseable {
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,
-                    contactLists, serviceOps);
+                    contactLists, serviceOps, voicemail);
+        } catch (java.net.UnknownHostException e) {
+            scheduler.shutdownNow();
+            closeAll(closeables);
+            transport.close();
+            db.close();
+            throw new IllegalArgumentException("cannot bind media to " + bind, e);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -268,6 +285,11 @@ public final class ParleyServer implements AutoCloseable {
     /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
     public PresenceStore presence() {
         return presence;
+    }
+
+    /** Voicemail: the desk call routing hands calls to, the store, the media (org.parley.server.voicemail). */
+    public VoicemailModule voicemail() {
+        return voicemail;
     }
 
     /** The operations the SERVICE endpoint offers (chat.* so far). */

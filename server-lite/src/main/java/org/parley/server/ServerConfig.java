@@ -35,6 +35,7 @@ import org.parley.server.presence.CustomStates;
  * @param imDeliveryTimeout  how long the server waits for a recipient's device to accept a MESSAGE before it stores
  *                           the message and answers the sender 202 ({@code 10 s}; senders give up after 32 s)
  * @param organization       the company name on every local user's contact card (null: the domain)
+ * @param voicemailMaxLength the longest voicemail message recorded; the call is hung up at this length ({@code 120 s})
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
@@ -42,7 +43,7 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
                            Duration authLockout, List<DigestAlgorithm> digestAlgorithms,
                            String customStates, int imMaxBytes, int imSessionMax, Duration imDeliveryTimeout,
-                           String organization) {
+                           String organization, Duration voicemailMaxLength) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
@@ -61,74 +62,83 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
             throw new IllegalArgumentException("im-max-bytes must be at least 1 and im-session-max at least 2");
         }
         Objects.requireNonNull(imDeliveryTimeout, "imDeliveryTimeout");
+        if (voicemailMaxLength == null || voicemailMaxLength.toSeconds() < 1) {
+            throw new IllegalArgumentException("voicemail-max-seconds must be at least 1");
+        }
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10), null);
+                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10), null, Duration.ofSeconds(120));
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     /** @param states {@code Label=availability;...} (see {@link CustomStates#parse}); blank for none */
     public ServerConfig withCustomStates(String states) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withImMaxBytes(int bytes) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, bytes, imSessionMax, imDeliveryTimeout, organization);
+                customStates, bytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withImSessionMax(int participants) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, participants, imDeliveryTimeout, organization);
+                customStates, imMaxBytes, participants, imDeliveryTimeout, organization, voicemailMaxLength);
     }
 
     public ServerConfig withImDeliveryTimeout(Duration timeout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, imSessionMax, timeout, organization);
+                customStates, imMaxBytes, imSessionMax, timeout, organization, voicemailMaxLength);
+    }
+
+    public ServerConfig withVoicemailMaxLength(Duration max) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
+                customStates, imMaxBytes, imSessionMax, imDeliveryTimeout, organization, max);
     }
 
     public boolean tlsEnabled() {
@@ -139,7 +149,7 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
     public ServerConfig withOrganization(String name) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, name);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, name, voicemailMaxLength);
     }
 
     /** The organization shown on cards: the setting, else the domain. */

@@ -1,0 +1,147 @@
+package org.parley.server.voicemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.parley.core.media.AudioCodec;
+import org.parley.core.media.AudioSession;
+import org.parley.core.media.AudioSource;
+import org.parley.core.media.MediaDirection;
+import org.parley.core.media.MediaEngine;
+import org.parley.core.media.PcmRecorder;
+import org.parley.core.sdp.Codec;
+import org.parley.core.sdp.Direction;
+import org.parley.core.sdp.LocalMedia;
+import org.parley.core.sdp.Negotiated;
+import org.parley.core.sdp.OfferAnswer;
+import org.parley.core.sdp.SessionDescription;
+import org.parley.server.testsupport.SipMessage;
+import org.parley.server.testsupport.SipTestClient;
+
+/**
+ * A caller made of raw SIP (a {@link SipTestClient}) and a real core {@link AudioSession}: INVITE with an SDP offer
+ * (plain RTP or SRTP-SDES, the codecs given), ACK, a tone sent all along, BYE; what voicemail sends is recorded.
+ */
+final class RawCaller implements Closeable {
+    final SipTestClient sip;
+    final PcmRecorder heard = new PcmRecorder(30);
+    private final AudioSession session;
+    private final String callId = UUID.randomUUID() + "@raw";
+    private final String fromTag = SipTestClient.newTag();
+    private String target;
+    private String toTag;
+    private String remoteContact;
+    private SipMessage ok;
+
+    RawCaller(SipTestClient sip, MediaEngine engine, double toneHz, boolean srtp) throws IOException {
+        this.sip = sip;
+        this.session = engine.openAudio(InetAddress.getLoopbackAddress(), 0, AudioSource.tone(toneHz, 0.5), heard, srtp);
+    }
+
+    private String invite(String uri, int cseq, String auth, String sdp) {
+        String from = "sip:" + sip.user() + "@" + sip.domain();
+        return "INVITE " + uri + " SIP/2.0\n"
+                + "Via: " + sip.via(SipTestClient.newBranch()) + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: \"Raw " + sip.user() + "\" <" + from + ">;tag=" + fromTag + "\n"
+                + "To: <" + uri + ">\n"
+                + "Call-ID: " + callId + "\n"
+                + "CSeq: " + cseq + " INVITE\n"
+                + "Contact: <" + sip.contact() + ">\n"
+                + auth
+                + "Content-Type: application/sdp\n"
+                + "\n" + sdp;
+    }
+
+    /** Calls {@code uri} with an offer of {@code codecs}; returns the final response (answers 407 once). */
+    SipMessage call(String uri, List<Codec> codecs, String password) throws IOException {
+        this.target = uri;
+        List<String> crypto = session.srtp() ? session.offerCrypto() : List.of();
+        LocalMedia local = new LocalMedia("127.0.0.1", session.localRtpPort(), codecs, crypto, !session.srtp(), "raw", 1);
+        SessionDescription offer = OfferAnswer.offer(local, Direction.SENDRECV, 1);
+        String sdp = offer.encode();
+        SipMessage r = password == null
+                ? sendAndWait(invite(uri, sip.nextCseq(), "", sdp))
+                : sip.authenticated(password, "INVITE", uri, (cseq, auth) -> invite(uri, cseq, auth, sdp));
+        if (r == null || r.status() != 200) {
+            return r;
+        }
+        ok = r;
+        toTag = r.tag("to");
+        String contact = r.header("contact");
+        remoteContact = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        SessionDescription answer = SessionDescription.parse(r.body());
+        Negotiated n = OfferAnswer.negotiated(offer, answer);
+        assertThat(n).as("a usable answer:\n%s", r.body()).isNotNull();
+        if (session.srtp()) {
+            session.acceptCryptoAnswer(n.remoteCrypto());
+        }
+        AudioCodec codec = List.of(AudioCodec.values()).stream()
+                .filter(c -> c.encoding().equalsIgnoreCase(n.codec().name())).findFirst().orElseThrow();
+        session.start(new InetSocketAddress(n.remoteAddress(), n.remotePort()),
+                new InetSocketAddress(n.remoteAddress(), n.remoteRtcpPort()), codec, n.codec().payloadType(),
+                MediaDirection.SENDRECV);
+        sip.send(inDialog("ACK", r.header("cseq").split(" ")[0].trim()));
+        return r;
+    }
+
+    private SipMessage sendAndWait(String message) throws IOException {
+        sip.send(message);
+        return sip.expectResponse(Duration.ofSeconds(10));
+    }
+
+    SipMessage ok() {
+        return ok;
+    }
+
+    String answerSdp() {
+        return ok.body();
+    }
+
+    private String inDialog(String method, String cseq) {
+        String from = "sip:" + sip.user() + "@" + sip.domain();
+        return method + " " + remoteContact + " SIP/2.0\n"
+                + "Via: " + sip.via(SipTestClient.newBranch()) + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <" + from + ">;tag=" + fromTag + "\n"
+                + "To: <" + target + ">;tag=" + toTag + "\n"
+                + "Call-ID: " + callId + "\n"
+                + "CSeq: " + cseq + " " + method + "\n"
+                + "\n";
+    }
+
+    /** Hangs up; returns the BYE's final response. */
+    SipMessage hangUp() throws IOException {
+        SipMessage r = sendAndWait(inDialog("BYE", Integer.toString(sip.nextCseq() + 100)));
+        session.close();
+        return r;
+    }
+
+    /** Waits for voicemail's own BYE, answers it 200, and stops the media. */
+    SipMessage awaitBye(Duration within) throws IOException {
+        SipMessage bye = sip.expectRequest("BYE", within);
+        if (bye != null) {
+            sip.send("SIP/2.0 200 OK\n"
+                    + bye.headers("via").stream().map(v -> "Via: " + v + "\n").reduce("", String::concat)
+                    + "From: " + bye.header("from") + "\n"
+                    + "To: " + bye.header("to") + "\n"
+                    + "Call-ID: " + bye.header("call-id") + "\n"
+                    + "CSeq: " + bye.header("cseq") + "\n"
+                    + "\n");
+        }
+        session.close();
+        return bye;
+    }
+
+    @Override
+    public void close() throws IOException {
+        session.close();
+        sip.close();
+    }
+}

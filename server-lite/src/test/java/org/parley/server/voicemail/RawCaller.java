@@ -44,10 +44,10 @@ final class RawCaller implements Closeable {
         this.session = engine.openAudio(InetAddress.getLoopbackAddress(), 0, AudioSource.tone(toneHz, 0.5), heard, srtp);
     }
 
-    private String invite(String uri, int cseq, String auth, String sdp) {
+    private String invite(String uri, int cseq, String branch, String auth, String sdp) {
         String from = "sip:" + sip.user() + "@" + sip.domain();
         return "INVITE " + uri + " SIP/2.0\n"
-                + "Via: " + sip.via(SipTestClient.newBranch()) + "\n"
+                + "Via: " + sip.via(branch) + "\n"
                 + "Max-Forwards: 70\n"
                 + "From: \"Raw " + sip.user() + "\" <" + from + ">;tag=" + fromTag + "\n"
                 + "To: <" + uri + ">\n"
@@ -66,9 +66,20 @@ final class RawCaller implements Closeable {
         LocalMedia local = new LocalMedia("127.0.0.1", session.localRtpPort(), codecs, crypto, !session.srtp(), "raw", 1);
         SessionDescription offer = OfferAnswer.offer(local, Direction.SENDRECV, 1);
         String sdp = offer.encode();
-        SipMessage r = password == null
-                ? sendAndWait(invite(uri, sip.nextCseq(), "", sdp))
-                : sip.authenticated(password, "INVITE", uri, (cseq, auth) -> invite(uri, cseq, auth, sdp));
+        int cseq = sip.nextCseq();
+        String branch = SipTestClient.newBranch();
+        sip.send(invite(uri, cseq, branch, "", sdp));
+        SipMessage r = finalFor(cseq);
+        if (r != null && r.status() == 407 && password != null) {
+            // ACK the 407 (same branch), then again with credentials
+            sip.send("ACK " + uri + " SIP/2.0\nVia: " + sip.via(branch) + "\nMax-Forwards: 70\nFrom: " + r.header("from")
+                    + "\nTo: " + r.header("to") + "\nCall-ID: " + callId + "\nCSeq: " + cseq + " ACK\n\n");
+            String auth = "Proxy-Authorization: " + SipTestClient.authorization(r.header("proxy-authenticate"),
+                    sip.user(), password, "INVITE", uri) + "\n";
+            cseq = sip.nextCseq();
+            sip.send(invite(uri, cseq, SipTestClient.newBranch(), auth, sdp));
+            r = finalFor(cseq);
+        }
         if (r == null || r.status() != 200) {
             return r;
         }
@@ -89,6 +100,11 @@ final class RawCaller implements Closeable {
                 MediaDirection.SENDRECV);
         sip.send(inDialog("ACK", r.header("cseq").split(" ")[0].trim()));
         return r;
+    }
+
+    private SipMessage finalFor(int cseq) throws IOException {
+        return sip.expect(m -> m.isResponse() && m.status() >= 200 && m.header("cseq").equals(cseq + " INVITE"),
+                Duration.ofSeconds(10));
     }
 
     private SipMessage sendAndWait(String message) throws IOException {

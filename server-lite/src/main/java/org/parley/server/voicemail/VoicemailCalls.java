@@ -74,6 +74,15 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     private final Settings settings;
     private final Consumer<String> boxChanged;
     private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+    /**
+     * Media set-up off the SIP threads: the first call of a server starts the media engine (a second or more;
+     * callers have a 100 Trying meanwhile).
+     */
+    private final java.util.concurrent.ExecutorService setUp = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parley-voicemail-setup");
+        t.setDaemon(true);
+        return t;
+    });
 
     public VoicemailCalls(LocalDomain domain, Responses responses, Outbound outbound, Gatekeeper gatekeeper,
                           VoicemailStore store, Predicate<String> userExists, VoicemailMedia media,
@@ -108,7 +117,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
             responses.reply(transaction, invite, Response.NOT_FOUND, "No such mailbox");
             return;
         }
-        answer(transaction, invite, owner, reason, VoicemailCall.Kind.DEPOSIT);
+        setUp.execute(() -> answer(transaction, invite, owner, reason, VoicemailCall.Kind.DEPOSIT));
     }
 
     // ---- LocalService: direct calls and the requests of our own dialogs ----
@@ -179,12 +188,14 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     private void direct(ServerTransaction tx, Request invite) {
         String mailbox = ((SipURI) invite.getRequestURI()).getParameter("mailbox");
         if (mailbox != null) {
+            responses.reply(tx, invite, Response.TRYING, null);
             takeCall(tx, invite, mailbox, "direct");
             return;
         }
         String user = gatekeeper.admit(tx, invite, true).orElse(null);
         if (user != null) {
-            answer(tx, invite, user, "direct", VoicemailCall.Kind.COUNT);
+            responses.reply(tx, invite, Response.TRYING, null);
+            setUp.execute(() -> answer(tx, invite, user, "direct", VoicemailCall.Kind.COUNT));
         }
     }
 
@@ -337,6 +348,8 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         calls.remove(call.key());
         if (call.kind == VoicemailCall.Kind.DEPOSIT && call.recordFrom >= 0) {
             deposit(call);
+        } else if (call.kind == VoicemailCall.Kind.DEPOSIT) {
+            LOG.info("call from {} for {} ended during the greeting: no message", callerOf(call.invite), call.owner);
         }
         if (hangUp) {
             sendBye(call);
@@ -394,6 +407,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     /** Ends every call (storing what was recorded) and stops the media engine. */
     @Override
     public void close() {
+        setUp.shutdownNow();
         for (VoicemailCall c : List.copyOf(calls.values())) {
             end(c, true);
         }

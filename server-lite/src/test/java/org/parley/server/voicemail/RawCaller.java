@@ -38,6 +38,7 @@ final class RawCaller implements Closeable {
     private String toTag;
     private String remoteContact;
     private SipMessage ok;
+    private long answeredAt;
 
     RawCaller(SipTestClient sip, MediaEngine engine, double toneHz, boolean srtp) throws IOException {
         this.sip = sip;
@@ -84,6 +85,7 @@ final class RawCaller implements Closeable {
             return r;
         }
         ok = r;
+        answeredAt = System.nanoTime();
         toTag = r.tag("to");
         String contact = r.header("contact");
         remoteContact = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
@@ -104,12 +106,25 @@ final class RawCaller implements Closeable {
 
     private SipMessage finalFor(int cseq) throws IOException {
         return sip.expect(m -> m.isResponse() && m.status() >= 200 && m.header("cseq").equals(cseq + " INVITE"),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(30));
     }
 
-    private SipMessage sendAndWait(String message) throws IOException {
-        sip.send(message);
-        return sip.expectResponse(Duration.ofSeconds(10));
+    /** Starts and stops one PCMU stream (to the discard port), so the first real call's media starts at once. */
+    static void warmUp(MediaEngine engine) throws IOException, InterruptedException {
+        try (AudioSession s = engine.openAudio(InetAddress.getLoopbackAddress(), 0, AudioSource.silence(),
+                new PcmRecorder(1), false)) {
+            s.start(new InetSocketAddress("127.0.0.1", 9), new InetSocketAddress("127.0.0.1", 10), AudioCodec.PCMU, 0,
+                    MediaDirection.SENDRECV);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Sleeps until {@code seconds} after the answer (whatever time starting the media here took). */
+    void talkUntil(double seconds) throws InterruptedException {
+        long wait = answeredAt + (long) (seconds * 1e9) - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000);
+        }
     }
 
     SipMessage ok() {
@@ -134,7 +149,10 @@ final class RawCaller implements Closeable {
 
     /** Hangs up; returns the BYE's final response. */
     SipMessage hangUp() throws IOException {
-        SipMessage r = sendAndWait(inDialog("BYE", Integer.toString(sip.nextCseq() + 100)));
+        String cseq = Integer.toString(sip.nextCseq() + 100);
+        sip.send(inDialog("BYE", cseq));
+        SipMessage r = sip.expect(m -> m.isResponse() && m.status() >= 200 && m.header("cseq").equals(cseq + " BYE"),
+                Duration.ofSeconds(10));
         session.close();
         return r;
     }

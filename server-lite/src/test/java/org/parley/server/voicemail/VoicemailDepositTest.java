@@ -41,6 +41,7 @@ class VoicemailDepositTest {
     @BeforeAll
     static void startMedia() throws Exception {
         engine = new MediaEngine(MediaSettings.headless(mediaDir));
+        RawCaller.warmUp(engine);
     }
 
     @AfterAll
@@ -64,7 +65,7 @@ class VoicemailDepositTest {
             SipMessage ok = alice.call(mailbox("bob"), G711, null);
             assertThat(ok.status()).as("%s", ok).isEqualTo(200);
             assertThat(alice.answerSdp()).contains("m=audio").contains("RTP/AVP 0").doesNotContain("a=crypto");
-            Thread.sleep((long) ((PROMPT_SECONDS + 2.0) * 1000));
+            alice.talkUntil(PROMPT_SECONDS + 2.0);
             assertThat(alice.hangUp().status()).isEqualTo(200);
             // the caller heard the greeting's tones and the beep
             assertThat(Recordings.secondsOf(alice.heard.samples(), 48000, Prompts.BEEP_HZ)).isBetween(0.15, 0.45);
@@ -92,7 +93,7 @@ class VoicemailDepositTest {
             SipMessage ok = alice.call(mailbox("bob"), OPUS_FIRST, null);
             assertThat(ok.status()).as("%s", ok).isEqualTo(200);
             assertThat(alice.answerSdp()).contains("RTP/SAVP 111").contains("a=crypto:");
-            Thread.sleep((long) ((PROMPT_SECONDS + 1.5) * 1000));
+            alice.talkUntil(PROMPT_SECONDS + 1.5);
             assertThat(alice.hangUp().status()).isEqualTo(200);
         }
         VoicemailStore.Message m = server.voicemail().store().list("bob").get(0);

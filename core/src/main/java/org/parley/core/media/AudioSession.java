@@ -13,12 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jitsi.service.neomedia.AudioMediaStream;
+import org.jitsi.service.neomedia.DTMFMethod;
+import org.jitsi.service.neomedia.DTMFTone;
 import org.jitsi.service.neomedia.DefaultStreamConnector;
 import org.jitsi.service.neomedia.MediaService;
 import org.jitsi.service.neomedia.MediaStream;
 import org.jitsi.service.neomedia.MediaStreamTarget;
 import org.jitsi.service.neomedia.SDesControl;
 import org.jitsi.service.neomedia.SrtpControlType;
+import org.jitsi.service.neomedia.event.DTMFListener;
+import org.jitsi.service.neomedia.event.DTMFToneEvent;
 import org.jitsi.service.neomedia.event.SrtpListener;
 import org.jitsi.service.neomedia.format.MediaFormat;
 import org.jitsi.service.neomedia.stats.MediaStreamStats2;
@@ -47,6 +52,9 @@ public final class AudioSession implements AutoCloseable {
     private final CompletableFuture<Void> srtpReady;
     private boolean offered;
     private boolean keyed;
+    private boolean plain;
+    private boolean muted;
+    private DtmfListener dtmfListener;
     private MediaStream stream;
     private MediaDirection direction = MediaDirection.SENDRECV;
     private boolean closed;
@@ -154,18 +162,29 @@ public final class AudioSession implements AutoCloseable {
      */
     public synchronized void start(InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp, AudioCodec codec,
             int payloadType, MediaDirection direction) {
+        start(remoteRtp, remoteRtcp, codec, payloadType, -1, direction);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, InetSocketAddress, AudioCodec, int, MediaDirection)}, with RFC 4733
+     * telephone-events (DTMF) on payload type {@code eventPayloadType} (negative: none negotiated).
+     */
+    public synchronized void start(InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp, AudioCodec codec,
+            int payloadType, int eventPayloadType, MediaDirection direction) {
         Objects.requireNonNull(codec, "codec");
         if (closed || stream != null) {
             throw new IllegalStateException(closed ? "session closed" : "session already started");
         }
-        if (sdes != null && !keyed) {
+        boolean secure = sdes != null && !plain;
+        if (secure && !keyed) {
             throw new IllegalStateException("SRTP session started before the SDES exchange");
         }
-        if (sdes != null) {
+        if (secure) {
             awaitSrtpCiphers();
         }
         // The SRTP transform is built when the connector is attached, so keys must be agreed before this point.
-        stream = mediaService.createMediaStream(new DefaultStreamConnector(rtpSocket, rtcpSocket), device, sdes);
+        stream = mediaService.createMediaStream(new DefaultStreamConnector(rtpSocket, rtcpSocket), device,
+                secure ? sdes : null);
         MediaFormat format = codec.channels() > 1
                 ? mediaService.getFormatFactory().createMediaFormat(codec.encoding(), codec.clockRate(),
                         codec.channels())
@@ -176,16 +195,26 @@ public final class AudioSession implements AutoCloseable {
         if (codec.dynamicPayloadType() || payloadType != codec.defaultPayloadType()) {
             stream.addDynamicRTPPayloadType((byte) payloadType, format);
         }
+        if (eventPayloadType >= 0) {
+            MediaFormat events = mediaService.getFormatFactory().createMediaFormat("telephone-event", 8000);
+            if (events != null) {
+                stream.addDynamicRTPPayloadType((byte) eventPayloadType, events);
+            }
+        }
+        if (stream instanceof AudioMediaStream audio) {
+            audio.addDTMFListener(new DtmfRelay());
+        }
+        stream.setMute(muted);
         stream.setFormat(format);
         stream.setName("parley-audio-" + localRtpPort());
         stream.setTarget(new MediaStreamTarget(remoteRtp, remoteRtcp));
         this.direction = direction;
         stream.setDirection(direction.toJitsi());
-        if (sdes != null) {
+        if (secure) {
             sdes.start(MediaType.AUDIO);
         }
         stream.start();
-        LOG.debug("audio {} :{} -> {} {} {}", codec, localRtpPort(), remoteRtp, direction, srtp() ? "SRTP" : "RTP");
+        LOG.debug("audio {} :{} -> {} {} {}", codec, localRtpPort(), remoteRtp, direction, secure ? "SRTP" : "RTP");
     }
 
     private void awaitSrtpCiphers() {
@@ -203,6 +232,85 @@ public final class AudioSession implements AutoCloseable {
         this.direction = Objects.requireNonNull(newDirection);
         if (stream != null) {
             stream.setDirection(newDirection.toJitsi());
+        }
+    }
+
+    /**
+     * The offer/answer settled on plain RTP although this session was opened for SRTP (a peer that policy allows to
+     * talk without encryption): drop the SRTP control before {@link #start}.
+     */
+    public synchronized void usePlainRtp() {
+        if (stream != null) {
+            throw new IllegalStateException("session already started");
+        }
+        if (sdes != null && !plain) {
+            plain = true;
+            sdes.cleanup(null);
+        }
+    }
+
+    /** Whether media flows encrypted (an SRTP session that was not switched to plain RTP). */
+    public synchronized boolean encrypted() {
+        return sdes != null && !plain;
+    }
+
+    /** Mutes the capture side: silence is sent instead of the source (the stream keeps running). */
+    public synchronized void setMute(boolean mute) {
+        this.muted = mute;
+        if (stream != null) {
+            stream.setMute(mute);
+        }
+    }
+
+    public synchronized boolean muted() {
+        return muted;
+    }
+
+    /**
+     * Starts sending one DTMF digit (0-9, *, #, A-D) as RFC 4733 telephone-events; {@link #stopDtmf()} ends it (the
+     * tone lasts at least {@code minMillis}).
+     */
+    public synchronized void startDtmf(char digit, int minMillis) {
+        DTMFTone tone = DTMFTone.getDTMFTone(String.valueOf(Character.toUpperCase(digit)));
+        if (tone == null) {
+            throw new IllegalArgumentException("not a DTMF digit: " + digit);
+        }
+        if (!(stream instanceof AudioMediaStream audio)) {
+            throw new IllegalStateException("audio not started");
+        }
+        audio.startSendingDTMF(tone, DTMFMethod.RTP_DTMF, minMillis, Math.max(minMillis, 2000), 10);
+    }
+
+    public synchronized void stopDtmf() {
+        if (stream instanceof AudioMediaStream audio) {
+            audio.stopSendingDTMF(DTMFMethod.RTP_DTMF);
+        }
+    }
+
+    /** Told of each DTMF digit the peer sends (RFC 4733), on a media thread, once per tone at its start. */
+    public interface DtmfListener {
+        void onDigit(char digit);
+    }
+
+    public synchronized void setDtmfListener(DtmfListener listener) {
+        this.dtmfListener = listener;
+    }
+
+    private final class DtmfRelay implements DTMFListener {
+        @Override
+        public void dtmfToneReceptionStarted(DTMFToneEvent event) {
+            DtmfListener l;
+            synchronized (AudioSession.this) {
+                l = dtmfListener;
+            }
+            if (l != null && event.getDtmfTone() != null && !event.getDtmfTone().getValue().isEmpty()) {
+                l.onDigit(event.getDtmfTone().getValue().charAt(0));
+            }
+        }
+
+        @Override
+        public void dtmfToneReceptionEnded(DTMFToneEvent event) {
+            // one report per tone, at its start
         }
     }
 
@@ -234,7 +342,7 @@ public final class AudioSession implements AutoCloseable {
             } finally {
                 stream.close();
             }
-        } else if (sdes != null) {
+        } else if (sdes != null && !plain) {
             sdes.cleanup(null);
         }
         rtpSocket.close();

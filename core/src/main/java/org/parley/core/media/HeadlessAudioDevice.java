@@ -5,12 +5,12 @@ import javax.media.protocol.CaptureDevice;
 import org.jitsi.impl.neomedia.device.AudioMediaDeviceImpl;
 import org.jitsi.service.neomedia.MediaDirection;
 
-/** A libjitsi audio device without hardware: captures from an {@link AudioSource}, plays into a {@link PcmRecorder}. */
+/** A libjitsi audio device without hardware: captures from an {@link AudioSource}, plays into an {@link AudioSink}. */
 final class HeadlessAudioDevice extends AudioMediaDeviceImpl {
     private final AudioSource source;
-    private final PcmRecorder recorder;
+    private final AudioSink recorder;
 
-    HeadlessAudioDevice(AudioSource source, PcmRecorder recorder) {
+    HeadlessAudioDevice(AudioSource source, AudioSink recorder) {
         this.source = source;
         this.recorder = recorder;
     }

@@ -27,6 +27,9 @@ public final class MediaEngine implements AutoCloseable {
     private static final List<java.util.logging.Logger> QUIETED = List.of(
             java.util.logging.Logger.getLogger("org.jitsi"), java.util.logging.Logger.getLogger("net.sf.fmj"));
 
+    /** libjitsi's Opus encoder bit rate property, in kbit/s. */
+    static final String OPUS_BITRATE_KBPS = "net.java.sip.communicator.impl.neomedia.codec.audio.opus.encoder.BITRATE";
+
     private final MediaSettings settings;
     private final MediaService mediaService;
     private final CompletableFuture<Void> srtpReady;
@@ -80,6 +83,8 @@ public final class MediaEngine implements AutoCloseable {
         setIfAbsent("net.java.sip.communicator.SC_HOME_DIR_LOCATION", dir);
         setIfAbsent("net.java.sip.communicator.SC_HOME_DIR_NAME", "libjitsi");
         setIfAbsent("jna.tmpdir", settings.dataDir().resolve("jna").toAbsolutePath().toString());
+        // wideband voice at the product's promised ~28 kbit/s of Opus payload (libjitsi's default is 32)
+        setIfAbsent(OPUS_BITRATE_KBPS, "28");
         if (settings.headless()) {
             // Without a sound server the bundled PortAudio kills the JVM inside LibJitsi.start().
             System.setProperty("org.jitsi.impl.neomedia.device.PortAudioSystem.disabled", "true");
@@ -105,6 +110,12 @@ public final class MediaEngine implements AutoCloseable {
      * @param srtp     true: SRTP keyed by SDES (RFC 4568); false: plain RTP
      */
     public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, PcmRecorder recorder,
+            boolean srtp) throws IOException {
+        return openAudio(localAddress, rtpPort, source, (AudioSink) recorder, srtp);
+    }
+
+    /** As {@link #openAudio(InetAddress, int, AudioSource, PcmRecorder, boolean)}, playing into any sink. */
+    public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, AudioSink recorder,
             boolean srtp) throws IOException {
         checkOpen();
         return new AudioSession(mediaService, localAddress, rtpPort, new HeadlessAudioDevice(source, recorder),

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Collects the decoded audio a session receives, as 16-bit mono PCM at {@link AudioSource#SAMPLE_RATE}, in memory;
  * {@link #writeWav(Path)} saves it. Only audio that arrives is recorded (no silence is inserted while nothing does).
  */
-public final class PcmRecorder {
+public final class PcmRecorder implements AudioSink {
     public static final int SAMPLE_RATE = AudioSource.SAMPLE_RATE;
 
     private final int maxSamples;
@@ -20,7 +20,8 @@ public final class PcmRecorder {
         this.maxSamples = Math.max(1, maxSeconds) * SAMPLE_RATE;
     }
 
-    synchronized void append(short[] mono, int count) {
+    @Override
+    public synchronized void append(short[] mono, int count) {
         int n = Math.min(count, maxSamples - length);
         if (n <= 0) {
             return;

@@ -5,7 +5,7 @@ import javax.media.Format;
 import javax.media.Renderer;
 import javax.media.format.AudioFormat;
 
-/** A JMF renderer that hands decoded 16-bit PCM to a {@link PcmRecorder} (downmixed, resampled to 48 kHz). */
+/** A JMF renderer that hands decoded 16-bit PCM to an {@link AudioSink} (downmixed, resampled to 48 kHz). */
 final class RecordingRenderer implements Renderer {
     private static final Format[] SUPPORTED = {
         new AudioFormat(AudioFormat.LINEAR, Format.NOT_SPECIFIED, 16, Format.NOT_SPECIFIED,
@@ -13,11 +13,11 @@ final class RecordingRenderer implements Renderer {
                 Format.byteArray)
     };
 
-    private final PcmRecorder recorder;
+    private final AudioSink recorder;
     private AudioFormat input;
     private short[] mono = new short[0];
 
-    RecordingRenderer(PcmRecorder recorder) {
+    RecordingRenderer(AudioSink recorder) {
         this.recorder = recorder;
     }
 

@@ -62,7 +62,8 @@ public final class OfferAnswer {
         }
         List<String> crypto;
         if (m.secure()) {
-            String suite = commonCrypto(m, local);
+            String suite = local.cryptoAnswerer() != null ? local.cryptoAnswerer().answer(m.crypto())
+                    : commonCrypto(m, local);
             if (suite == null) {
                 return null;
             }
@@ -133,8 +134,16 @@ public final class OfferAnswer {
         if (codec == null) {
             return null;
         }
+        Codec events = null;
+        for (Codec r : remote.codecs()) {
+            if (r.isTelephoneEvent() && local.codecs().stream().anyMatch(r::sameFormat)) {
+                events = r;
+                break;
+            }
+        }
         Direction d = local.direction().intersect(remote.direction().mirror());
         return new Negotiated(theirs.addressOf(remote), remote.port(), remote.rtcpPort() > 0 ? remote.rtcpPort()
-                : remote.port() + 1, codec, d, remote.secure(), remote.crypto().isEmpty() ? null : remote.crypto().get(0));
+                : remote.port() + 1, codec, events, d, remote.secure(),
+                remote.crypto().isEmpty() ? null : remote.crypto().get(0));
     }
 }

@@ -24,9 +24,16 @@ public final class HistoryStore implements HistoryService {
             + " high_priority";
 
     private final ClientStore store;
+    private final CallLog callLog;
 
     public HistoryStore(ClientStore store) {
         this.store = store;
+        this.callLog = new CallLog(store);
+    }
+
+    /** The call log kept with the messages. */
+    public CallLog callLog() {
+        return callLog;
     }
 
     /** Stores a message of the conversation with {@code peer} (the other party, or the session); returns it with its id. */
@@ -128,7 +135,7 @@ public final class HistoryStore implements HistoryService {
 
     @Override
     public List<CallRecord> calls(int limit) {
-        return List.of(); // call log (lead): recorded when calls end
+        return callLog.list(limit);
     }
 
     @Override

@@ -61,6 +61,46 @@ class AudioSessionLoopbackTest {
     }
 
     @Test
+    void dtmfDigitsSentAsTelephoneEventsArriveInOrderOverSrtp() throws Exception {
+        java.util.List<Character> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LoopbackCall call = call(true).exchangeKeys().start(AudioCodec.OPUS, 101)) {
+            call.bob.setDtmfListener(heard::add);
+            Thread.sleep(300);
+            for (char d : "5#".toCharArray()) {
+                call.alice.startDtmf(d, 100);
+                Thread.sleep(150);
+                call.alice.stopDtmf();
+                Thread.sleep(150);
+            }
+            long deadline = System.currentTimeMillis() + 3000;
+            while (heard.size() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(heard).containsExactly('5', '#');
+    }
+
+    @Test
+    void muteSendsSilenceAndUnmuteBringsTheToneBack() throws Exception {
+        try (LoopbackCall call = call(true).exchangeKeys().start(AudioCodec.OPUS)) {
+            Thread.sleep(800);
+            int mutedFrom = call.bobHears.length();
+            call.alice.setMute(true);
+            Thread.sleep(1000);
+            int mutedTo = call.bobHears.length();
+            call.alice.setMute(false);
+            Thread.sleep(800);
+            call.close();
+            short[] s = call.bobHears.samples();
+            int from = mutedFrom + PcmRecorder.SAMPLE_RATE / 5;
+            assertThat(mutedTo - from).as("audio kept arriving while muted").isGreaterThan(PcmRecorder.SAMPLE_RATE / 2);
+            assertThat(Goertzel.power(s, from, mutedTo, PcmRecorder.SAMPLE_RATE, ALICE_HZ))
+                    .as("Alice's tone while muted").isLessThan(Goertzel.power(s, 0, mutedFrom, PcmRecorder.SAMPLE_RATE, ALICE_HZ) / 100);
+            assertThat(call.alice.muted()).isFalse();
+        }
+    }
+
+    @Test
     void pcmuWithoutSrtpCarriesEachSidesToneToTheOther() throws Exception {
         try (LoopbackCall call = call(false).start(AudioCodec.PCMU)) {
             Thread.sleep(2000);

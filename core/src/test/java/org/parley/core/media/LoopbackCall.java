@@ -30,6 +30,13 @@ final class LoopbackCall implements AutoCloseable {
         return this;
     }
 
+    /** Both sides agree on telephone-events (RFC 4733) on payload type {@code eventPt}. */
+    LoopbackCall start(AudioCodec codec, int eventPt) {
+        alice.start(rtp(bob), rtcp(bob), codec, codec.defaultPayloadType(), eventPt, MediaDirection.SENDRECV);
+        bob.start(rtp(alice), rtcp(alice), codec, codec.defaultPayloadType(), eventPt, MediaDirection.SENDRECV);
+        return this;
+    }
+
     static InetSocketAddress rtp(AudioSession s) {
         return new InetSocketAddress(LOOPBACK, s.localRtpPort());
     }

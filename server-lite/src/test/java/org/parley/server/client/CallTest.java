@@ -21,8 +21,8 @@ import org.parley.server.testsupport.TestServerExtension;
 
 /**
  * Call signalling between two real clients through a real server: INVITE/180/200/ACK with SDP offer/answer, hold
- * and resume by re-INVITE, BYE, CANCEL, decline, two calls at once. Media is signalling-only here (ports and
- * codecs are checked, no audio is carried).
+ * and resume by re-INVITE, BYE, CANCEL, decline, two calls at once. The audio itself is checked in
+ * {@link CallAudioTest}.
  */
 class CallTest {
     @RegisterExtension
@@ -78,7 +78,7 @@ class CallTest {
         bob.telephony().answer(ringing.id()).get(10, TimeUnit.SECONDS);
         Call aliceSide = a.await(placed.id(), State.CONNECTED);
         Call bobSide = b.await(ringing.id(), State.CONNECTED);
-        assertThat(aliceSide.codec()).isEqualTo("PCMU/8000").isEqualTo(bobSide.codec());
+        assertThat(aliceSide.codec()).isEqualTo("opus/48000").isEqualTo(bobSide.codec());
         assertThat(aliceSide.remoteRtpPort()).isEqualTo(bobSide.localRtpPort()).isPositive();
         assertThat(bobSide.remoteRtpPort()).isEqualTo(aliceSide.localRtpPort()).isPositive();
 
@@ -97,6 +97,11 @@ class CallTest {
         assertThat(b.await(ringing.id(), State.ENDED).endReason()).isEqualTo(EndReason.REMOTE_HANGUP);
         assertThat(alice.telephony().calls()).isEmpty();
         ReconnectTest.waitFor(() -> bob.telephony().calls().isEmpty(), 5_000);
+        assertThat(alice.history().calls(10)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(org.parley.core.client.HistoryService.CallRecord.Outcome.ANSWERED);
+            assertThat(r.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(r.connected()).isNotNull().isBeforeOrEqualTo(r.ended());
+        });
     }
 
     @Test
@@ -111,6 +116,12 @@ class CallTest {
         alice.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
         assertThat(a.await(placed.id(), State.ENDED).endReason()).isEqualTo(EndReason.LOCAL_HANGUP);
         assertThat(b.await(incoming.id(), State.ENDED).endReason()).isEqualTo(EndReason.CANCELLED);
+        assertThat(bob.history().calls(10)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(org.parley.core.client.HistoryService.CallRecord.Outcome.MISSED);
+            assertThat(r.peer()).contains("alice");
+        });
+        assertThat(alice.history().calls(10)).extracting(r -> r.outcome())
+                .containsExactly(org.parley.core.client.HistoryService.CallRecord.Outcome.UNANSWERED);
     }
 
     @Test

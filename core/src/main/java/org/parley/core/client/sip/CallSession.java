@@ -101,7 +101,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
         if (media == null) {
             media = ctx.media().open(ctx.localHost());
             local = new LocalMedia(ctx.localHost(), media.rtpPort(), media.codecs(), media.crypto(),
-                    media.plainRtpAllowed(), "parley", Math.abs(System.nanoTime() % 1_000_000_000L));
+                    media.plainRtpAllowed(), "parley", Math.abs(System.nanoTime() % 1_000_000_000L), media::answerCrypto);
         }
     }
 
@@ -120,10 +120,16 @@ abstract class CallSession implements InviteRouter.SessionHandler {
         if (n == null) {
             return false;
         }
+        try {
+            media.setHeld(heldLocally);
+            media.start(n);
+        } catch (RuntimeException e) {
+            LOG.warn("call {}: cannot use the negotiated audio: {}", id, e.getMessage());
+            return false;
+        }
         localSdp = mine;
         remoteSdp = theirs;
         negotiated = n;
-        media.start(n);
         if (connected == null) {
             connected = java.time.Instant.now();
         }
@@ -133,6 +139,25 @@ abstract class CallSession implements InviteRouter.SessionHandler {
 
     static boolean holds(org.parley.core.sdp.Direction offered) {
         return offered == org.parley.core.sdp.Direction.SENDONLY || offered == org.parley.core.sdp.Direction.INACTIVE;
+    }
+
+    void mute(boolean on) {
+        muted = on;
+        if (media != null) {
+            media.setMute(on);
+        }
+        publish();
+    }
+
+    void sendDtmf(String digits) {
+        if (state != State.CONNECTED && state != State.REMOTE_HELD) {
+            throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "call " + id + " is " + state + ", not connected");
+        }
+        try {
+            media.sendDtmf(digits);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ParleyException(ErrorCode.REFUSED, "cannot send DTMF on call " + id + ": " + e.getMessage(), e);
+        }
     }
 
     // ---- hold and resume: a re-INVITE with a new offer ----

@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param backoffMax       longest wait between reconnection attempts
  * @param idleCheck        how often the idle timers are evaluated
  * @param maxFileBytes     the largest file sent or accepted by file transfer
+ * @param allowPlainRtp    whether calls may carry unencrypted RTP when the peer offers no SRTP (SRTP is always
+ *                         offered; off by default, for policy-approved peers such as gateways and test phones)
  */
 public record ClientTuning(Duration registerExpires, Duration publishExpires, Duration subscribeExpires,
                            Duration requestTimeout, Duration keepAlive, Duration backoffInitial, Duration backoffMax,
-                           Duration idleCheck, long maxFileBytes) {
+                           Duration idleCheck, long maxFileBytes, boolean allowPlainRtp) {
 
     /** 100 MiB. */
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
@@ -25,32 +27,37 @@ public record ClientTuning(Duration registerExpires, Duration publishExpires, Du
     public static ClientTuning defaults() {
         return new ClientTuning(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5),
-                DEFAULT_MAX_FILE_BYTES);
+                DEFAULT_MAX_FILE_BYTES, false);
     }
 
     public ClientTuning withKeepAlive(Duration d) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, d, backoffInitial,
-                backoffMax, idleCheck, maxFileBytes);
+                backoffMax, idleCheck, maxFileBytes, allowPlainRtp);
     }
 
     public ClientTuning withRequestTimeout(Duration d) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, d, keepAlive, backoffInitial,
-                backoffMax, idleCheck, maxFileBytes);
+                backoffMax, idleCheck, maxFileBytes, allowPlainRtp);
     }
 
     public ClientTuning withExpires(Duration register, Duration publish, Duration subscribe) {
         return new ClientTuning(register, publish, subscribe, requestTimeout, keepAlive, backoffInitial, backoffMax,
-                idleCheck, maxFileBytes);
+                idleCheck, maxFileBytes, allowPlainRtp);
     }
 
     public ClientTuning withBackoff(Duration initial, Duration max) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, keepAlive, initial,
-                max, idleCheck, maxFileBytes);
+                max, idleCheck, maxFileBytes, allowPlainRtp);
     }
 
     public ClientTuning withMaxFileBytes(long max) {
         return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, keepAlive,
-                backoffInitial, backoffMax, idleCheck, max);
+                backoffInitial, backoffMax, idleCheck, max, allowPlainRtp);
+    }
+
+    public ClientTuning withPlainRtp(boolean allowed) {
+        return new ClientTuning(registerExpires, publishExpires, subscribeExpires, requestTimeout, keepAlive,
+                backoffInitial, backoffMax, idleCheck, maxFileBytes, allowed);
     }
 
     /** When to refresh something granted for {@code granted}: at 80 %, at least 1 s before expiry. */

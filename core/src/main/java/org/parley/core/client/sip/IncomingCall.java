@@ -58,10 +58,15 @@ final class IncomingCall extends CallSession {
             return CompletableFuture.failedFuture(new ParleyException(ErrorCode.REFUSED,
                     "cannot take the caller's audio: no codec or transport in common"));
         }
+        heldByPeer = holds(offer.audio().direction());
+        if (!applied(answer, offer)) {
+            respond(invite, Response.NOT_ACCEPTABLE_HERE, localTag, null);
+            end(EndReason.MEDIA_REFUSED, "cannot use the caller's audio");
+            return CompletableFuture.failedFuture(new ParleyException(ErrorCode.REFUSED,
+                    "cannot use the caller's audio"));
+        }
         respond(invite, Response.OK, localTag, answer.encode());
         dialog = InviteDialog.asCallee(invite.request(), localTag);
-        heldByPeer = holds(offer.audio().direction());
-        applied(answer, offer);
         publish();
         return CompletableFuture.completedFuture(null);
     }

@@ -25,15 +25,19 @@ import org.parley.core.sip.UserAgent.Incoming;
 final class SipTelephonyService implements TelephonyService {
     private final CallSession.Context ctx;
     private final String domain;
-    /** Live calls by id, oldest first (engine thread only). */
-    private final Map<String, CallSession> calls = new LinkedHashMap<>();
+    private final ClientMedia media;
+    /** Told of each call that ended, on the engine thread (the call log). */
+    private final List<java.util.function.Consumer<Call>> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Live calls by id, oldest first (changed on the engine thread only; {@link #quality} reads it from others). */
+    private final Map<String, CallSession> calls = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** A copy for {@link #calls()} from any thread. */
     private volatile List<Call> snapshot = List.of();
 
     SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
-                        Listeners<CallListener> listeners, MediaPort.Factory media, String domain) {
+                        Listeners<CallListener> listeners, ClientMedia media, String domain) {
         this.ctx = new CallSession.Context(engine, ua, requests, router, listeners, media, this::changed);
         this.domain = domain;
+        this.media = media;
         router.handle("audio", this::onOffer);
     }
 
@@ -97,12 +101,22 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public CompletableFuture<Void> mute(String callId, boolean muted) {
-        return notYet("mute"); // media (lead)
+        return onCall(callId, c -> {
+            c.mute(muted);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Override
     public CompletableFuture<Void> sendDtmf(String callId, String digits) {
-        return notYet("DTMF"); // media (lead)
+        if (digits == null || !digits.matches("[0-9*#A-Da-d]+")) {
+            return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INVALID_ARGUMENT,
+                    "DTMF digits are 0-9, *, # and A-D, not \"" + digits + "\""));
+        }
+        return onCall(callId, c -> {
+            c.sendDtmf(digits);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Override
@@ -122,7 +136,9 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public org.parley.core.client.CallQuality quality(String callId) {
-        return null; // media (lead)
+        CallSession c = calls.get(callId);
+        MediaPort m = c == null ? null : c.media;
+        return m == null ? null : m.quality();
     }
 
     @Override
@@ -137,17 +153,21 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public org.parley.core.client.AudioDevices.Available availableDevices() {
-        return new org.parley.core.client.AudioDevices.Available(List.of("silence"), List.of("none")); // media (lead)
+        return media.available();
     }
 
     @Override
     public org.parley.core.client.AudioDevices devices() {
-        return org.parley.core.client.AudioDevices.HEADLESS; // media (lead)
+        return media.devices();
     }
 
     @Override
     public void useDevices(org.parley.core.client.AudioDevices devices) {
-        // media (lead)
+        try {
+            media.use(devices);
+        } catch (IllegalArgumentException e) {
+            throw new ParleyException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
+        }
     }
 
     private static <T> CompletableFuture<T> notYet(String what) {
@@ -195,14 +215,28 @@ final class SipTelephonyService implements TelephonyService {
             ctx.ua().reply(invite, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
+        media.warmUp();
         IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
         calls.put(call.id, call);
         call.ring();
     }
 
+    /** Engine-thread hook for every call that ends (before the listeners on the client executor hear of it). */
+    void addEndedListener(java.util.function.Consumer<Call> listener) {
+        ended.add(listener);
+    }
+
     private void changed(CallSession call) {
-        if (call.state.isFinal()) {
-            calls.remove(call.id);
+        if (call.state.isFinal() && calls.remove(call.id) != null) {
+            Call last = call.snapshot();
+            for (java.util.function.Consumer<Call> l : ended) {
+                try {
+                    l.accept(last);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(SipTelephonyService.class)
+                            .warn("could not record the end of call {}: {}", call.id, e.toString());
+                }
+            }
         }
         refresh();
     }
@@ -221,5 +255,6 @@ final class SipTelephonyService implements TelephonyService {
         for (CallSession c : new ArrayList<>(calls.values())) {
             c.hangup();
         }
+        media.close();
     }
 }

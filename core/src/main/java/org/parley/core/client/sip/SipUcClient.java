@@ -160,9 +160,10 @@ public final class SipUcClient implements UcClient {
         invites.attach();
         SipFileTransferService files = new SipFileTransferService(engine, ua, requests, invites, new Listeners<>(events),
                 tuning.maxFileBytes(), config.domain());
-        // audio is not carried yet: the media engine (org.parley.core.media) replaces SignallingOnlyMedia
+        ClientMedia media = new ClientMedia(config.dataDir(), engine, tuning.allowPlainRtp());
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
-                SignallingOnlyMedia::open, config.domain());
+                media, config.domain());
+        telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,

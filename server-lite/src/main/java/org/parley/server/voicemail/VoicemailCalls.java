@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +15,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -74,6 +69,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     private final Settings settings;
     private final Consumer<String> boxChanged;
     private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+    private final UasMessages messages;
     /**
      * Media set-up off the SIP threads: the first call of a server starts the media engine (a second or more;
      * callers have a 100 Trying meanwhile).
@@ -98,6 +94,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         this.clock = clock;
         this.settings = settings;
         this.boxChanged = boxChanged;
+        this.messages = new UasMessages(domain, responses, outbound.factories());
     }
 
     @Override
@@ -248,7 +245,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
             // by the clock, not by the capture thread: that one sends in a burst when it starts late
             call.limit = scheduler.schedule(() -> promptPlayed(call), prompt.length * 1000L / Prompts.RATE,
                     TimeUnit.MILLISECONDS);
-            Response ok = okResponse(invite, localTag, answer);
+            Response ok = messages.ok(invite, localTag, answer);
             call.ok = ok;
             responses.send(tx, ok);
             if (unreliable(invite)) {
@@ -300,25 +297,6 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         call.limit = scheduler.schedule(() -> end(call, true), settings.maxLength().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Response okResponse(Request invite, String localTag, SessionDescription answer) throws ParseException {
-        Response ok = responses.create(invite, Response.OK, null);
-        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(localTag);
-        ListIterator<?> rr = invite.getHeaders(RecordRouteHeader.NAME);
-        while (rr != null && rr.hasNext()) {
-            ok.addHeader((RecordRouteHeader) ((RecordRouteHeader) rr.next()).clone());
-        }
-        String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
-        SipURI contact = outbound.factories().addresses().createSipURI(USER, domain.advertisedHost());
-        contact.setPort(domain.portFor(transport));
-        contact.setTransportParam(transport);
-        if ("tls".equals(transport)) {
-            contact.setSecure(false);
-        }
-        ok.setHeader(outbound.factories().headers().createContactHeader(
-                outbound.factories().addresses().createAddress(contact)));
-        ok.setContent(answer.encode(), outbound.factories().headers().createContentTypeHeader("application", "sdp"));
-        return ok;
-    }
 
     private static boolean unreliable(Request r) {
         return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
@@ -373,24 +351,8 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
 
     private void sendBye(VoicemailCall call) {
         try {
-            Request invite = call.invite;
-            ContactHeader theirContact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
-            FromHeader theirFrom = (FromHeader) invite.getHeader(FromHeader.NAME);
-            ToHeader ourTo = (ToHeader) invite.getHeader(ToHeader.NAME);
-            var h = outbound.factories().headers();
-            Address ours = (Address) ourTo.getAddress().clone();
-            Request bye = outbound.factories().messages().createRequest(
-                    theirContact != null ? theirContact.getAddress().getURI() : theirFrom.getAddress().getURI(), Request.BYE,
-                    (CallIdHeader) invite.getHeader(CallIdHeader.NAME), h.createCSeqHeader(1L, Request.BYE),
-                    h.createFromHeader(ours, call.localTag), h.createToHeader(theirFrom.getAddress(), theirFrom.getTag()),
-                    new java.util.ArrayList<ViaHeader>(), h.createMaxForwardsHeader(70));
-            ListIterator<?> rr = invite.getHeaders(RecordRouteHeader.NAME);
-            while (rr != null && rr.hasNext()) {
-                RecordRouteHeader r = (RecordRouteHeader) rr.next();
-                bye.addHeader(h.createRouteHeader((Address) r.getAddress().clone()));
-            }
-            outbound.send(bye, response -> LOG.debug("voicemail BYE for {} answered {}", call.owner,
-                    response.getStatusCode()));
+            outbound.send(messages.bye(call.invite, call.localTag), response -> LOG.debug("voicemail BYE for {} answered {}",
+                    call.owner, response.getStatusCode()));
         } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("voicemail could not hang up the call of {}: {}", call.owner, e.toString());
         }

@@ -39,6 +39,7 @@ final class RawCaller implements Closeable {
     private String remoteContact;
     private SipMessage ok;
     private long answeredAt;
+    private int repeated200s;
 
     RawCaller(SipTestClient sip, MediaEngine engine, double toneHz, boolean srtp) throws IOException {
         this.sip = sip;
@@ -120,11 +121,19 @@ final class RawCaller implements Closeable {
     }
 
     /** Sleeps until {@code seconds} after the answer (whatever time starting the media here took). */
-    void talkUntil(double seconds) throws InterruptedException {
-        long wait = answeredAt + (long) (seconds * 1e9) - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000);
+    void talkUntil(double seconds) throws IOException {
+        long end = answeredAt + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            SipMessage m = sip.receive(Duration.ofNanos(Math.max(1_000_000, end - System.nanoTime())));
+            if (m != null && m.isResponse() && m.status() == 200 && m.header("cseq").endsWith("INVITE")) {
+                repeated200s++;
+            }
         }
+    }
+
+    /** 200s of the INVITE received again while talking (voicemail resends its 200 until the ACK reaches it). */
+    int repeated200s() {
+        return repeated200s;
     }
 
     SipMessage ok() {

@@ -66,6 +66,7 @@ class VoicemailDepositTest {
             assertThat(ok.status()).as("%s", ok).isEqualTo(200);
             assertThat(alice.answerSdp()).contains("m=audio").contains("RTP/AVP 0").doesNotContain("a=crypto");
             alice.talkUntil(PROMPT_SECONDS + 2.0);
+            assertThat(alice.repeated200s()).as("the ACK reached voicemail: its 200 was not sent again").isZero();
             assertThat(alice.hangUp().status()).isEqualTo(200);
             // the caller heard the greeting's tones and the beep
             assertThat(Recordings.secondsOf(alice.heard.samples(), 48000, Prompts.BEEP_HZ)).isBetween(0.15, 0.45);

@@ -27,7 +27,7 @@ public final class ContactCardView {
     private final VBox root;
     private final Button im;
 
-    public ContactCardView(ContactCardViewModel vm, Runnable onIm, Runnable onEmail) {
+    public ContactCardView(ContactCardViewModel vm, Runnable onIm, Runnable onCall, Runnable onEmail) {
         Objects.requireNonNull(vm, "vm");
         Avatar avatar = new Avatar(56);
         avatar.setName(vm.nameProperty().get());
@@ -64,9 +64,10 @@ public final class ContactCardView {
         im = action("_IM", Feather.MESSAGE_SQUARE, "Send an instant message");
         im.setId("cardIm");
         im.setOnAction(e -> onIm.run());
-        Button call = action("_Call", Feather.PHONE_CALL, "Calls arrive with voice");
+        Button call = action("_Call", Feather.PHONE_CALL, "Call");
         call.setId("cardCall");
-        call.setDisable(true);
+        call.setDisable(onCall == null); // a distribution group cannot be called
+        call.setOnAction(e -> onCall.run());
         Button mail = action("_E-mail", Feather.MAIL, "Send an e-mail");
         mail.setId("cardEmail");
         mail.disableProperty().bind(vm.emailProperty().isNull());

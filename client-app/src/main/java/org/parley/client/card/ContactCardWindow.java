@@ -19,7 +19,9 @@ public final class ContactCardWindow {
         Objects.requireNonNull(item, "item");
         vm = new ContactCardViewModel(item.uri(), item.name(), item.cardProperty(), item.presenceProperty(),
                 item.contactProperty(), level -> actions.setAccessLevel(item, level));
-        ContactCardView view = new ContactCardView(vm, () -> actions.open(item), () -> actions.sendEmail(item));
+        ContactCardView view = new ContactCardView(vm, () -> actions.open(item),
+                item.kind() == org.parley.core.model.ContactKind.DISTRIBUTION_GROUP ? null : () -> actions.call(item),
+                () -> actions.sendEmail(item));
         ScrollPane scroll = new ScrollPane(view.root());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("card-scroll");

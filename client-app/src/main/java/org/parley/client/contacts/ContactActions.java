@@ -36,6 +36,16 @@ public final class ContactActions {
         navigator.openConversation(item.uri());
     }
 
+    /** Calls the person or phone number (the call window opens). */
+    public void call(ContactItem item) {
+        navigator.call(item.uri());
+    }
+
+    /** Brings up the window of my call with this person. */
+    public void showCall(ContactItem item) {
+        navigator.showCall(item.uri());
+    }
+
     public void showCard(ContactItem item) {
         navigator.showContactCard(item.uri());
     }

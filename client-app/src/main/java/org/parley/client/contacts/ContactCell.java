@@ -141,11 +141,13 @@ final class ContactCell extends ListCell<ContactRow> {
         if (shown != null) {
             shown.presenceProperty().removeListener(repaint);
             shown.nameProperty().removeListener(repaint);
+            shown.callStateProperty().removeListener(repaint);
         }
         shown = item;
         if (item != null) {
             item.presenceProperty().addListener(repaint);
             item.nameProperty().addListener(repaint);
+            item.callStateProperty().addListener(repaint);
         }
     }
 
@@ -186,7 +188,16 @@ final class ContactCell extends ListCell<ContactRow> {
             dot.setAvailability(dotShows);
         }
         name.setText(i.name());
-        state.setText(i.stateText());
+        String call = i.callState();
+        state.setText(call != null ? call : i.stateText());
+        boolean styled = state.getStyleClass().contains("contact-call-state");
+        if (styled != (call != null)) { // a class change restyles: only when it changes
+            if (call != null) {
+                state.getStyleClass().add("contact-call-state");
+            } else {
+                state.getStyleClass().remove("contact-call-state");
+            }
+        }
         String n = user && p.note() != null ? p.note() : "";
         note.setText(n);
         note.setVisible(!n.isEmpty());
@@ -200,7 +211,7 @@ final class ContactCell extends ListCell<ContactRow> {
             deviceText = p.phoneOnly() ? "phone only" : "on " + d.wireName();
             Tooltips.set(device, deviceText);
         }
-        setAccessibleText(i.name() + ", " + i.stateText() + (n.isEmpty() ? "" : ", " + n)
+        setAccessibleText(i.name() + ", " + (call != null ? call + ", " : "") + i.stateText() + (n.isEmpty() ? "" : ", " + n)
                 + (deviceText.isEmpty() ? "" : ", " + deviceText));
     }
 }

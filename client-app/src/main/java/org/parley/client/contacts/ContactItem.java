@@ -27,6 +27,7 @@ public final class ContactItem {
     private final StringProperty name = new SimpleStringProperty(this, "name");
     private final ObjectProperty<PresenceInfo> presence = new SimpleObjectProperty<>(this, "presence", PresenceInfo.UNKNOWN);
     private final ObjectProperty<ContactCard> card = new SimpleObjectProperty<>(this, "card");
+    private final StringProperty callState = new SimpleStringProperty(this, "callState");
     private ContactKind kind;
     private String sortName;
     private String searchText;
@@ -74,6 +75,19 @@ public final class ContactItem {
 
     public String name() {
         return name.get();
+    }
+
+    /** The state of my call with this person ("On a call", "On hold"), or null when there is none. */
+    public String callState() {
+        return callState.get();
+    }
+
+    public ReadOnlyStringProperty callStateProperty() {
+        return callState;
+    }
+
+    void setCallState(String state) {
+        callState.set(state);
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -76,6 +76,9 @@ public final class ContactListViewModel {
             recent = client.contacts().recent();
             rebuild();
         });
+        open.calls().addListener((javafx.collections.MapChangeListener<String, String>) change ->
+                itemFor(change.getKey(), change.getKey().startsWith("tel:") ? ContactKind.PHONE : ContactKind.USER)
+                        .setCallState(change.wasAdded() ? change.getValueAdded() : null));
     }
 
     /** Starts following the client's contact list and presence. */

@@ -41,9 +41,11 @@ final class ContactMenus {
         im.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
         im.setId("menuSendIm");
         im.setStyle("-fx-font-weight: bold;");
-        MenuItem call = item("_Call (arrives with voice)", Feather.PHONE_CALL, () -> {
-        });
-        call.setDisable(true);
+        MenuItem call = item.callState() != null
+                ? item("Show the _call (" + item.callState() + ")", Feather.PHONE_CALL, () -> actions.showCall(item))
+                : item("_Call", Feather.PHONE_CALL, () -> actions.call(item));
+        call.setId("menuCall");
+        call.setDisable(dg);
         MenuItem mail = item("Send an _e-mail", Feather.MAIL, () -> actions.sendEmail(item));
         mail.setDisable(actions.email(item) == null);
         menu.getItems().addAll(im, call, mail);

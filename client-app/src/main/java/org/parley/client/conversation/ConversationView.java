@@ -46,10 +46,12 @@ public final class ConversationView {
     private final ListView<ChatItem> list = new ListView<>();
     private final Consumer<String> onContactDropped;
     private final Runnable onInvite;
+    private final Runnable onCall;
 
     public ConversationView(ConversationViewModel vm, Consumer<String> openLink, DoubleSupplier fontSize,
-                            Consumer<String> onContactDropped, Runnable onInvite) {
+                            Consumer<String> onContactDropped, Runnable onInvite, Runnable onCall) {
         this.vm = vm;
+        this.onCall = onCall;
         this.onContactDropped = onContactDropped;
         this.onInvite = onInvite;
         root.getStyleClass().add("conversation");
@@ -109,7 +111,11 @@ public final class ConversationView {
             vm.presenceProperty().addListener((o, a, b) -> showPresence(b, avatar, state));
             showPresence(vm.presenceProperty().get(), avatar, state);
         }
-        HBox actions = new HBox(4, disabledMedia(Feather.PHONE, "Voice call"), disabledMedia(Feather.VIDEO,
+        Button voice = iconButton(Feather.PHONE, "Voice call", onCall);
+        voice.setId("voiceCall");
+        voice.getStyleClass().add("media-button");
+        voice.setDisable(vm.isSession() || onCall == null);
+        HBox actions = new HBox(4, voice, disabledMedia(Feather.VIDEO,
                 "Video call"), disabledMedia(Feather.MONITOR, "Share desktop"), iconButton(Feather.USER_PLUS,
                 "Invite someone to this conversation", onInvite));
         if (!vm.isSession()) {
@@ -268,16 +274,16 @@ public final class ConversationView {
         return s.matches("(?i)sips?:[^\\s@]+@[^\\s]+") ? s : null;
     }
 
-    /** Voice, video and desktop sharing: shown now, enabled when calls arrive. */
+    /** Video and desktop sharing: shown now, enabled when they arrive. */
     private static Node disabledMedia(Feather icon, String name) {
         Button b = iconButton(icon, name, null);
         b.setDisable(true);
         b.setTooltip(null);
-        b.setAccessibleHelp("Arrives with voice calls");
+        b.setAccessibleHelp("Not available yet");
         b.getStyleClass().add("media-button");
         // A disabled control shows no tooltip of its own: the wrapper carries it.
         javafx.scene.layout.StackPane wrap = new javafx.scene.layout.StackPane(b);
-        Tooltip.install(wrap, new Tooltip(name + ": arrives with voice calls"));
+        Tooltip.install(wrap, new Tooltip(name + ": not available yet"));
         return wrap;
     }
 

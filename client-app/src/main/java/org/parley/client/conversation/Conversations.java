@@ -41,12 +41,13 @@ public final class Conversations {
     /** Non-contacts watched for their name and presence (conversation peers, session participants). */
     private final java.util.Set<String> watched = new java.util.HashSet<>();
     private ConversationWindow window;
+    private final Navigator navigator;
     private Consumer<String> openLink = Conversations::browse;
     private boolean closed;
 
     public Conversations(Session session, Navigator navigator, SettingsStore settings, Appearance appearance) {
         this.session = Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(navigator, "navigator");
+        this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.appearance = Objects.requireNonNull(appearance, "appearance");
         this.port = new CorePort(session, settings);
         session.client().presence().addListener(new PresenceService.PresenceListener() {
@@ -138,7 +139,7 @@ public final class Conversations {
         ConversationViewModel created = vm;
         ConversationView view = new ConversationView(vm, url -> openLink.accept(url),
                 () -> appearance.fontSizeProperty().get(), uri -> contactDropped(created, uri),
-                () -> invite(created));
+                () -> invite(created), () -> navigator.call(created.key()));
         vm.loadHistory();
         if (!vm.isSession() && session.client().contacts().current().contact(key).isEmpty()) {
             // Not a contact: watch it so the header shows its presence and directory name.

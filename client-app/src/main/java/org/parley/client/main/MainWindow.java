@@ -90,8 +90,10 @@ public final class MainWindow {
                 KeyCombination.SHIFT_DOWN));
         MenuItem quit = item("E_xit", Feather.POWER, exit, "exitItem");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        MenuItem dial = item("_Dial pad…", Feather.PHONE, navigator::showDialPad, "dialPadItem");
+        dial.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
         MenuButton menu = new MenuButton();
-        menu.getItems().addAll(options, history, new SeparatorMenuItem(),
+        menu.getItems().addAll(dial, options, history, new SeparatorMenuItem(),
                 item("Add a _group…", Feather.FOLDER_PLUS, dialogs::addGroup, "addGroupItem"),
                 item("Add a _phone contact…", Feather.PHONE, () -> dialogs.addPhone(null), "addPhoneItem"),
                 new SeparatorMenuItem(), signOut, quit);
@@ -125,11 +127,19 @@ public final class MainWindow {
         sortBy.getItems().addAll(byName, byPresence);
         view.getItems().addAll(groupBy, sortBy);
 
-        MainView main = new MainView(vm, menu, new HBox(4, view), search.root(), listView.root(),
+        javafx.scene.control.Button dialPad = new javafx.scene.control.Button(null, new FontIcon(Feather.PHONE));
+        dialPad.setId("dialPadButton");
+        dialPad.getStyleClass().addAll("flat", "button-icon");
+        dialPad.setAccessibleText("Dial pad");
+        dialPad.setTooltip(new javafx.scene.control.Tooltip("Dial pad: call a number or user (Ctrl+D)"));
+        dialPad.setOnAction(e -> navigator.showDialPad());
+        MainView main = new MainView(vm, menu, new HBox(4, dialPad, view), search.root(), listView.root(),
                 contacts.statusProperty());
         scene = new Scene(main.root(), WIDTH, HEIGHT);
         appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::focus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), navigator::focusIncomingCall);
         javafx.event.EventHandler<javafx.event.Event> active = e -> {
             long now = System.nanoTime();
             if (now - lastActivity > ACTIVITY_EVERY_NANOS) {

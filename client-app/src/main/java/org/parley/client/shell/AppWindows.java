@@ -12,6 +12,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.parley.client.LaunchOptions;
 import org.parley.client.alerts.Alerts;
+import org.parley.client.alerts.CallAlerts;
+import org.parley.client.call.Calls;
+import org.parley.client.call.PeerNames;
 import org.parley.client.card.ContactCardWindow;
 import org.parley.client.contacts.ContactItem;
 import org.parley.client.contacts.OpenConversations;
@@ -48,6 +51,8 @@ public final class AppWindows implements Navigator {
     private MainWindow main;
     private Conversations conversations;
     private Alerts alerts;
+    private Calls calls;
+    private CallAlerts callAlerts;
     private HistoryWindow history;
     private OptionsWindow options;
     private SignInViewModel signIn;
@@ -106,6 +111,9 @@ public final class AppWindows implements Navigator {
         conversations.setLinkOpener(browser);
         follow(conversations.openPeers());
         alerts = new Alerts(s, this, settings, appearance);
+        PeerNames names = new PeerNames(s.client());
+        calls = new Calls(s, appearance, open, names, new org.parley.ui.UiExecutor());
+        callAlerts = new CallAlerts(s, this, settings, appearance, names, new org.parley.ui.UiExecutor());
         main = new MainWindow(s, this, settings, appearance, open, browser, this::quit, primary);
         primary.setScene(main.scene());
         primary.setTitle(app.title());
@@ -192,6 +200,39 @@ public final class AppWindows implements Navigator {
     }
 
     @Override
+    public void call(String uriOrNumber) {
+        if (calls != null) {
+            calls.call(uriOrNumber);
+        }
+    }
+
+    @Override
+    public void showCall(String peer) {
+        if (calls != null) {
+            calls.show(peer);
+        }
+    }
+
+    @Override
+    public void showDialPad() {
+        if (calls != null) {
+            calls.showDialPad();
+        }
+    }
+
+    @Override
+    public void focusIncomingCall() {
+        if (callAlerts != null) {
+            callAlerts.focusNewest();
+        }
+    }
+
+    /** The calls of the signed-in session, if any (tests). */
+    public Optional<Calls> calls() {
+        return Optional.ofNullable(calls);
+    }
+
+    @Override
     public void showOptions() {
         if (options == null) {
             options = new OptionsWindow(settings, appearance, session);
@@ -222,6 +263,14 @@ public final class AppWindows implements Navigator {
         if (alerts != null) {
             alerts.close();
             alerts = null;
+        }
+        if (callAlerts != null) {
+            callAlerts.close();
+            callAlerts = null;
+        }
+        if (calls != null) {
+            calls.close();
+            calls = null;
         }
         if (history != null && history.stage() != null) {
             history.stage().close();

@@ -23,6 +23,22 @@ public interface Navigator {
 
     void showOptions();
 
+    /** Calls a user, address or telephone number; the call's window opens. Does nothing where calls are not wired. */
+    default void call(String uriOrNumber) {
+    }
+
+    /** Brings up the window of my call with {@code peer}, if there is one. */
+    default void showCall(String peer) {
+    }
+
+    /** Opens the dial pad. */
+    default void showDialPad() {
+    }
+
+    /** Moves keyboard focus to the newest incoming-call toast (Enter answers, Esc declines), if one rings. */
+    default void focusIncomingCall() {
+    }
+
     /** Signs out and returns to the sign-in screen. */
     void signOut();
 }

@@ -162,6 +162,25 @@ class ContactListViewModelTest {
     }
 
     @Test
+    void aCallListsItsPeerInCurrentConversationsWithTheCallStateUntilItEndsAndNoChatIsOpen() {
+        vm.accept(LIST);
+        open.setCall("sip:Bob@x.test", "On a call");
+        assertThat(lines()).startsWith("# Current Conversations (0/1)", "  Bob");
+        assertThat(vm.item("sip:bob@x.test").orElseThrow().callState()).isEqualTo("On a call");
+        open.add("sip:bob@x.test");
+        open.setCall("sip:bob@x.test", "On hold");
+        assertThat(vm.item("sip:bob@x.test").orElseThrow().callState()).isEqualTo("On hold");
+        open.setCall("sip:bob@x.test", null);
+        assertThat(vm.item("sip:bob@x.test").orElseThrow().callState()).isNull();
+        assertThat(lines()).as("the chat is still open").startsWith("# Current Conversations (0/1)", "  Bob");
+        open.setCall("sip:bob@x.test", "On a call");
+        open.remove("sip:bob@x.test");
+        assertThat(lines()).as("the call is still up").startsWith("# Current Conversations (0/1)", "  Bob");
+        open.setCall("sip:bob@x.test", null);
+        assertThat(lines().get(0)).isEqualTo("# Team (0/2)");
+    }
+
+    @Test
     void directoryResultsShowBelowTheListWithTheirNote() {
         vm.accept(LIST);
         vm.showDirectory(List.of(new DirectoryEntry(ContactKind.USER,

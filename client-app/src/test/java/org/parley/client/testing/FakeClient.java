@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.CallQuality;
 import org.parley.core.client.ContactsService;
 import org.parley.core.client.Credentials;
 import org.parley.core.client.DirectoryService;
 import org.parley.core.client.HistoryService;
 import org.parley.core.client.MessagingService;
 import org.parley.core.client.PresenceService;
+import org.parley.core.client.TelephonyService;
 import org.parley.core.client.UcClient;
 import org.parley.core.model.ContactList;
 import org.parley.core.model.DirectoryPage;
@@ -35,6 +38,14 @@ public final class FakeClient implements UcClient {
             q -> CompletableFuture.completedFuture(new DirectoryPage(q, 0, 20, 0, List.of()));
     public final List<String> calls = new ArrayList<>();
     public final List<ConnectionListener> connectionListeners = new ArrayList<>();
+    /** Calls {@code telephony().calls()} reports; {@code telephony().call(...)} adds a DIALING one. */
+    public final List<TelephonyService.Call> callList = new ArrayList<>();
+    public final List<TelephonyService.CallListener> callListeners = new ArrayList<>();
+    /** What {@code telephony().quality(id)} answers, by call id. */
+    public final Map<String, CallQuality> quality = new HashMap<>();
+    /** Telephony methods whose futures fail, by method name ("transfer" → the cause). */
+    public final Map<String, Throwable> telephonyFailures = new HashMap<>();
+    private int nextCall = 1;
     public boolean closed;
 
     @Override
@@ -97,8 +108,47 @@ public final class FakeClient implements UcClient {
     }
 
     @Override
-    public org.parley.core.client.TelephonyService telephony() {
-        return proxy(org.parley.core.client.TelephonyService.class, (name, args) -> null);
+    public TelephonyService telephony() {
+        return proxy(TelephonyService.class, (name, args) -> switch (name) {
+            case "calls" -> List.copyOf(callList);
+            case "addCallListener" -> {
+                callListeners.add((TelephonyService.CallListener) args[0]);
+                yield null;
+            }
+            case "quality" -> quality.get((String) args[0]);
+            case "transfer", "transferToCall", "hold", "resume", "mute", "sendDtmf", "answer", "decline", "redirect",
+                    "hangup" -> telephonyFailures.containsKey(name)
+                    ? CompletableFuture.failedFuture(telephonyFailures.get(name)) : null;
+            case "call" -> {
+                CallOptions o = (CallOptions) args[1];
+                TelephonyService.Call c = call("c" + nextCall++, (String) args[0], TelephonyService.Direction.OUTGOING,
+                        TelephonyService.State.DIALING);
+                c = new TelephonyService.Call(c.id(), c.peer(), null, c.direction(), c.state(), o.subject(),
+                        o.highPriority(), null, null, 0, null, 0, c.started(), null, false, null, false, null, null);
+                callList.add(c);
+                yield c;
+            }
+            default -> null;
+        });
+    }
+
+    /** A call snapshot with the given state (connected calls connected a minute ago, started 70 s ago). */
+    public static TelephonyService.Call call(String id, String peer, TelephonyService.Direction direction,
+                                             TelephonyService.State state) {
+        java.time.Instant started = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        boolean up = state == TelephonyService.State.CONNECTED || state == TelephonyService.State.HELD
+                || state == TelephonyService.State.REMOTE_HELD;
+        return new TelephonyService.Call(id, peer, null, direction, state, null, false, up ? "opus/48000/2" : null,
+                null, 0, null, 0, started, up ? started.plusSeconds(10) : null, false, null, false, null, null);
+    }
+
+    /** Reports {@code c} to the call listeners (and keeps it in {@link #callList} until it ends). */
+    public void fire(TelephonyService.Call c) {
+        callList.removeIf(x -> x.id().equals(c.id()));
+        if (!c.state().isFinal()) {
+            callList.add(c);
+        }
+        List.copyOf(callListeners).forEach(l -> l.onCall(c));
     }
 
     @Override
@@ -120,7 +170,7 @@ public final class FakeClient implements UcClient {
         Object answer(String method, Object[] args);
     }
 
-    /** Records "method arg0" and answers; futures complete with null unless the answer says otherwise. */
+    /** Records "method arg0" (telephony: every argument) and answers; futures complete with null unless the answer says otherwise. */
     private <T> T proxy(Class<T> type, Answer answer) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, m, args) -> {
             if (m.getDeclaringClass() == Object.class) {
@@ -130,7 +180,12 @@ public final class FakeClient implements UcClient {
                     default -> type.getSimpleName();
                 };
             }
-            calls.add(m.getName() + (args != null && args.length > 0 ? " " + args[0] : ""));
+            int shown = args == null ? 0 : type == TelephonyService.class ? args.length : Math.min(1, args.length);
+            StringBuilder call = new StringBuilder(m.getName());
+            for (int i = 0; i < shown; i++) {
+                call.append(' ').append(args[i]);
+            }
+            calls.add(call.toString());
             Object a = answer.answer(m.getName(), args);
             if (a != null) {
                 return a;

@@ -6,16 +6,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.parley.core.client.AudioDevices;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.UcClient;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
+import org.parley.core.media.Wav;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +36,9 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
     public interface ClientFactory {
         UcClient create(ClientConfig config, java.util.concurrent.Executor events);
     }
+
+    private static final double MIN_TONE_HZ = 20;
+    private static final double MAX_TONE_HZ = 20000;
 
     @Option(names = "--server", required = true, paramLabel = "HOST[:PORT]", description = "the Parley server")
     String server;
@@ -55,6 +61,15 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--data", paramLabel = "DIR", description = "local history and pinned certificates (default: ~/.parley/cli/USER@DOMAIN)")
     Path data;
 
+    @Option(names = "--audio-in", paramLabel = "FILE.wav", description = "headless calls send this 16-bit PCM WAV (once, then silence)")
+    Path audioIn;
+
+    @Option(names = "--tone", paramLabel = "HZ", description = "headless calls send a sine tone of this frequency")
+    Double toneHz;
+
+    @Option(names = "--audio-out", paramLabel = "FILE.wav", description = "headless calls record what they receive to this WAV")
+    Path audioOut;
+
     private final ClientFactory factory;
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -68,6 +83,7 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
     @Override
     public Integer call() throws IOException {
         ClientConfig config = config();
+        AudioDevices devices = devices();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         char[] secret = secret(in);
         JsonOut out = new JsonOut(stdout);
@@ -77,6 +93,13 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
             return t;
         });
         try (UcClient client = factory.create(config, events)) {
+            if (devices != null) {
+                try {
+                    client.telephony().useDevices(devices);
+                } catch (IllegalArgumentException e) {
+                    throw new ParleyException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+                }
+            }
             CliSession session = new CliSession(client, out, config.domain());
             session.listen();
             try {
@@ -165,6 +188,45 @@ public final class CliCommand implements java.util.concurrent.Callable<Integer> 
         Path dir = data != null ? data : Path.of(System.getProperty("user.home"), ".parley", "cli", name + "@" + dom);
         return ClientConfig.of(host, port, t, name.toLowerCase(Locale.ROOT), dom.toLowerCase(Locale.ROOT), dir)
                 .withDevice(org.parley.core.model.DeviceKind.DESKTOP, "Parley-cli");
+    }
+
+    /** The headless devices {@code --audio-in}/{@code --tone}/{@code --audio-out} ask for; null without them. */
+    AudioDevices devices() {
+        if (audioIn == null && toneHz == null && audioOut == null) {
+            return null;
+        }
+        if (audioIn != null && toneHz != null) {
+            throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "give either --audio-in or --tone, not both");
+        }
+        String capture = "silence";
+        if (audioIn != null) {
+            if (!Files.isRegularFile(audioIn) || !Files.isReadable(audioIn)) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "--audio-in: no readable file " + audioIn);
+            }
+            try {
+                Wav.read(audioIn);
+            } catch (IOException | RuntimeException e) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "--audio-in: " + audioIn
+                        + " is not a 16-bit PCM WAV file (" + e.getMessage() + ")");
+            }
+            capture = "file:" + audioIn.toAbsolutePath();
+        } else if (toneHz != null) {
+            if (toneHz.isNaN() || toneHz < MIN_TONE_HZ || toneHz > MAX_TONE_HZ) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "--tone must be " + (int) MIN_TONE_HZ + "-"
+                        + (int) MAX_TONE_HZ + " Hz, not " + toneHz);
+            }
+            capture = "tone:" + (toneHz == Math.rint(toneHz) ? String.valueOf(toneHz.longValue()) : toneHz.toString());
+        }
+        String playback = "none";
+        if (audioOut != null) {
+            Path parent = audioOut.toAbsolutePath().getParent();
+            if (Files.isDirectory(audioOut) || parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+                throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "--audio-out: cannot write a file " + audioOut
+                        + " (its directory must exist)");
+            }
+            playback = "file:" + audioOut.toAbsolutePath();
+        }
+        return new AudioDevices(capture, playback, "none");
     }
 
     private char[] secret(BufferedReader in) throws IOException {

@@ -38,6 +38,7 @@ final class CliSession {
 
     /** Wires the listeners; call before signing in so nothing is missed. */
     void listen() {
+        commands.listenToCalls();
         client.addConnectionListener((state, error) -> {
             ObjectNode n = out.event("connection");
             n.put("state", state.name().toLowerCase(Locale.ROOT).replace('_', '-'));

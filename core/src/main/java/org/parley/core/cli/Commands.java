@@ -19,11 +19,18 @@ final class Commands {
     private final UcClient client;
     private final JsonOut out;
     private final String domain;
+    private final CallCommands calls;
 
     Commands(UcClient client, JsonOut out, String domain) {
         this.client = client;
         this.out = out;
         this.domain = domain;
+        this.calls = new CallCommands(client.telephony(), out, this::uri);
+    }
+
+    /** Prints call events from now on. */
+    void listenToCalls() {
+        calls.listen();
     }
 
     /** Runs one command; the future completes with the event to print (null: print "ok"). */
@@ -71,6 +78,9 @@ final class Commands {
                 return CompletableFuture.completedFuture(n);
             }
             default:
+                if (CallCommands.handles(verb)) {
+                    return calls.run(verb, w);
+                }
                 throw new ParleyException(ErrorCode.INVALID_ARGUMENT, "unknown command '" + w.get(0) + "' (see docs/cli.md)");
         }
     }
@@ -222,7 +232,7 @@ final class Commands {
         return "default".equalsIgnoreCase(word) ? null : AccessLevel.fromWire(word);
     }
 
-    private static boolean onOff(String word) {
+    static boolean onOff(String word) {
         switch (word.toLowerCase(Locale.ROOT)) {
             case "on":
             case "true":

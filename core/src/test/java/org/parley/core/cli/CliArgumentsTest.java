@@ -84,4 +84,49 @@ class CliArgumentsTest {
         assertThat(Tokenizer.split("im bob \"say \\\"hi\\\"\"")).containsExactly("im", "bob", "say \"hi\"");
         assertThatThrownBy(() -> Tokenizer.split("im bob \"oops")).hasMessageContaining("unterminated");
     }
+
+    @Test
+    void audioInAndToneTogetherAreRefusedWithExit2() {
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--tone", "440",
+                "--audio-in", "x.wav")).isEqualTo(2);
+        assertThat(err.toString()).contains("either --audio-in or --tone");
+    }
+
+    @Test
+    void missingOrNonWavAudioInIsRefusedWithExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--audio-in",
+                dir.resolve("missing.wav").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--audio-in: no readable file");
+        java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("notes.wav"), "not audio");
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--audio-in",
+                text.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a 16-bit PCM WAV file");
+    }
+
+    @Test
+    void toneOutsideTheAudibleRangeOrNotANumberIsRefusedWithExit2() {
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--tone", "50000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--tone must be 20-20000 Hz");
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--tone", "loud")).isEqualTo(2);
+        assertThat(err.toString()).contains("--tone");
+    }
+
+    @Test
+    void audioOutInAMissingDirectoryIsRefusedWithExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(run("pw\n", "--server", "127.0.0.1", "--user", "alice", "--password-stdin", "--audio-out",
+                dir.resolve("no/such/dir/out.wav").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--audio-out: cannot write");
+    }
+
+    @Test
+    void toneAndAudioOutBecomeHeadlessDevicesWithASilentRinger(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CliCommand c = new CliCommand(null, null, null);
+        c.toneHz = 440.0;
+        c.audioOut = dir.resolve("heard.wav");
+        org.parley.core.client.AudioDevices d = c.devices();
+        assertThat(d.capture()).isEqualTo("tone:440");
+        assertThat(d.playback()).isEqualTo("file:" + dir.resolve("heard.wav").toAbsolutePath());
+        assertThat(d.ringer()).isEqualTo("none");
+        assertThat(new CliCommand(null, null, null).devices()).as("no audio options: the client's own devices").isNull();
+    }
 }

@@ -83,17 +83,22 @@ final class BaresipAgent implements AutoCloseable {
     }
 
     /**
-     * What an agent needs beyond calls: more application modules (e.g. {@code presence}, {@code contact}), account
+     * What an agent needs beyond calls: more application modules (e.g. {@code presence}, {@code contact}), media
+     * modules loaded before the accounts (codecs such as {@code opus}, media encryption such as {@code srtp}), account
      * parameters (e.g. {@code ;pubint=600}) and lines of its contacts file (e.g. {@code <sip:bob@D>;presence=p2p};
      * {@code /message} sends to the first).
      */
-    record Extras(List<String> appModules, String accountParams, List<String> contacts) {
+    record Extras(List<String> appModules, String accountParams, List<String> contacts, List<String> mediaModules) {
         static final Extras NONE = new Extras(List.of(), "", List.of());
+
+        Extras(List<String> appModules, String accountParams, List<String> contacts) {
+            this(appModules, accountParams, contacts, List.of());
+        }
     }
 
     static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz,
                               Extras extras) {
-        String baresip = requireBaresip(extras.appModules());
+        String baresip = requireBaresip(Stream.concat(extras.appModules().stream(), extras.mediaModules().stream()).toList());
         try {
             Files.createDirectories(dir.resolve("rec"));
             Path tone = dir.resolve("tone.wav");
@@ -114,6 +119,7 @@ final class BaresipAgent implements AutoCloseable {
                     "module aubridge.so",
                     "module sndfile.so",
                     "module cons.so",
+                    extras.mediaModules().stream().map(m -> "module " + m + ".so").collect(joining("\n")),
                     "module_app account.so",
                     "module_app menu.so",
                     extras.appModules().stream().map(m -> "module_app " + m + ".so").collect(joining("\n")),

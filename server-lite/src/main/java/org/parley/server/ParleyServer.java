@@ -161,10 +161,16 @@ public final class ParleyServer implements AutoCloseable {
             org.parley.server.auth.Gatekeeper gatekeeper = new org.parley.server.auth.Gatekeeper(authenticator, responses);
             Registrar registrar = new Registrar(domain, gatekeeper, bindings, responses, transport.factories(), clock,
                     config.minExpires(), config.maxExpires(), config.defaultExpires());
+            Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
+            // voicemail: the desk call routing hands calls to (org.parley.server.voicemail)
+            VoicemailModule voicemail = VoicemailModule.start(new VoicemailModule.Parts(db, config.dataDir(), domain,
+                    responses, outbound, gatekeeper, users::exists, scheduler, clock,
+                    java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)),
+                    new org.parley.server.voicemail.VoicemailCalls.Settings(config.voicemailMaxLength()));
+            closeables.add(voicemail);
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler);
             ServerOptions options = new ServerOptions(responses, transport.factories());
-            Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
             ContactLists contactLists = new ContactLists(db, domain);
@@ -217,11 +223,7 @@ public final class ParleyServer implements AutoCloseable {
             services.add(im.relay());
             serviceOps.addAll(im.serviceOps());
             serviceEndpoint.registerAll(im.serviceOps());
-            VoicemailModule voicemail = VoicemailModule.start(new VoicemailModule.Parts(db, config.dataDir(), domain,
-                    responses, outbound, gatekeeper, users::exists, subscriptions, scheduler, clock,
-                    java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)),
-                    new org.parley.server.voicemail.VoicemailCalls.Settings(config.voicemailMaxLength()));
-            closeables.add(voicemail);
+            voicemail.notifyVia(subscriptions);
             services.add(voicemail.calls());
             serviceEndpoint.registerAll(voicemail.ops());
             serviceOps.addAll(voicemail.ops());

@@ -33,7 +33,6 @@ import org.parley.server.routing.CallRouter;
 import org.parley.server.routing.ForwardingOps;
 import org.parley.server.routing.ForwardingStore;
 import org.parley.server.routing.LocalNumbers;
-import org.parley.server.routing.NoVoicemail;
 import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.registrar.BindingStore;
 import org.parley.server.registrar.BindingTable;
@@ -53,6 +52,7 @@ import org.parley.server.transport.SipTransport;
 import org.parley.server.transport.TlsMaterial;
 import org.parley.server.users.UserChangeWatcher;
 import org.parley.server.users.UserRepository;
+import org.parley.server.voicemail.VoicemailModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +74,7 @@ public final class ParleyServer implements AutoCloseable {
     private final PresenceStore presence;
     private final ContactLists contactLists;
     private final List<ServiceOp> serviceOps;
+    private final VoicemailModule voicemail;
 
     /**
      * Replacements for parts other services provide, for tests; a null part gets the real one: the server's contact
@@ -97,7 +98,8 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
                          SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists,
-                         List<ServiceOp> serviceOps) {
+                         List<ServiceOp> serviceOps, VoicemailModule voicemail) {
+        this.voicemail = voicemail;
         this.presence = presence;
         this.contactLists = contactLists;
         this.serviceOps = List.copyOf(serviceOps);
@@ -174,11 +176,18 @@ public final class ParleyServer implements AutoCloseable {
             org.parley.server.auth.Gatekeeper gatekeeper = new org.parley.server.auth.Gatekeeper(authenticator, responses);
             Registrar registrar = new Registrar(domain, gatekeeper, bindings, responses, transport.factories(), clock,
                     config.minExpires(), config.maxExpires(), config.defaultExpires());
+            Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
+            // voicemail: the desk call routing hands calls to (org.parley.server.voicemail)
+            VoicemailModule voicemailModule = VoicemailModule.start(new VoicemailModule.Parts(db, config.dataDir(), domain,
+                    responses, outbound, gatekeeper, users::exists, scheduler, clock,
+                    java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)),
+                    new org.parley.server.voicemail.VoicemailCalls.Settings(config.voicemailMaxLength()));
+            closeables.add(voicemailModule);
             ContactLists contactLists = new ContactLists(db, domain);
             AccessPolicy access = overrides.access() != null ? overrides.access() : contactLists;
             PresenceStore presence = new PresenceStore(clock);
             // call routing: forwarding rules, DND by access level, voicemail, call detail records
-            VoicemailDesk voicemail = overrides.voicemail() != null ? overrides.voicemail() : new NoVoicemail();
+            VoicemailDesk voicemail = overrides.voicemail() != null ? overrides.voicemail() : voicemailModule.calls();
             ForwardingStore forwardingRules = new ForwardingStore(db, clock);
             LocalNumbers localNumbers = new LocalNumbers(db);
             CallDetails callDetails = new CallDetails(db, clock);
@@ -191,7 +200,6 @@ public final class ParleyServer implements AutoCloseable {
                     transport.provider(), transport.factories(), transport.router(), scheduler,
                     new Proxy.Calls(callRouter, voicemail, callDetails));
             ServerOptions options = new ServerOptions(responses, transport.factories());
-            Outbound outbound = new Outbound(transport.provider(), transport.factories(), domain, transport.router(), responses);
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
             DistributionGroups distributionGroups = new DistributionGroups(db, clock);
@@ -243,6 +251,10 @@ public final class ParleyServer implements AutoCloseable {
             services.add(im.relay());
             serviceOps.addAll(im.serviceOps());
             serviceEndpoint.registerAll(im.serviceOps());
+            voicemailModule.notifyVia(subscriptions);
+            services.add(voicemailModule.calls());
+            serviceEndpoint.registerAll(voicemailModule.ops());
+            serviceOps.addAll(voicemailModule.ops());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
                     outbound, proxy));
 
@@ -261,7 +273,13 @@ public final class ParleyServer implements AutoCloseable {
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,
-                    contactLists, serviceOps);
+                    contactLists, serviceOps, voicemailModule);
+        } catch (java.net.UnknownHostException e) {
+            scheduler.shutdownNow();
+            closeAll(closeables);
+            transport.close();
+            db.close();
+            throw new IllegalArgumentException("cannot bind media to " + bind, e);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -298,6 +316,11 @@ public final class ParleyServer implements AutoCloseable {
     /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
     public PresenceStore presence() {
         return presence;
+    }
+
+    /** Voicemail: the desk call routing hands calls to, the store, the media (org.parley.server.voicemail). */
+    public VoicemailModule voicemail() {
+        return voicemail;
     }
 
     /** The operations the SERVICE endpoint offers (chat.* so far). */

@@ -37,6 +37,7 @@ import org.parley.server.presence.CustomStates;
  * @param organization       the company name on every local user's contact card (null: the domain)
  * @param gateway            SIP URI calls to telephone numbers that are no local user's go to, e.g.
  *                           {@code sip:gw.example.com:5080;transport=tcp} (null: none; such calls get 404)
+ * @param voicemailMaxLength the longest voicemail message recorded; the call is hung up at this length ({@code 120 s})
  */
 public record ServerConfig(Path dataDir, String domain, String bindAddress, String advertisedHost,
                            int sipPort, int tlsPort,
@@ -44,7 +45,7 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
                            Duration nonceLifetime, int maxAuthFailures, Duration authFailureWindow,
                            Duration authLockout, List<DigestAlgorithm> digestAlgorithms,
                            String customStates, int imMaxBytes, int imSessionMax, Duration imDeliveryTimeout,
-                           String organization, String gateway) {
+                           String organization, Duration voicemailMaxLength, String gateway) {
 
     public static final String DEFAULT_DOMAIN = "parley.local";
 
@@ -67,74 +68,83 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
         if (gateway != null && !gateway.matches("(?i)sips?:[^\\s]+")) {
             throw new IllegalArgumentException("gateway must be a SIP URI such as sip:gw.example.com:5080, not '" + gateway + "'");
         }
+        if (voicemailMaxLength == null || voicemailMaxLength.toSeconds() < 1) {
+            throw new IllegalArgumentException("voicemail-max-seconds must be at least 1");
+        }
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, DEFAULT_DOMAIN, "0.0.0.0", null, 5060, 5061,
                 Duration.ofSeconds(60), Duration.ofSeconds(86400), Duration.ofSeconds(3600),
                 Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10), null, null);
+                List.of(DigestAlgorithm.MD5), "", 16384, 100, Duration.ofSeconds(10), null, Duration.ofSeconds(120), null);
     }
 
     public ServerConfig withDomain(String d) {
         return new ServerConfig(dataDir, d, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withBind(String address) {
         return new ServerConfig(dataDir, domain, address, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withPorts(int sip, int tls) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sip, tls, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withNonceLifetime(Duration d) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, d, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withAuthThrottle(int maxFailures, Duration window, Duration lockout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxFailures, window, lockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, algorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     /** @param states {@code Label=availability;...} (see {@link CustomStates#parse}); blank for none */
     public ServerConfig withCustomStates(String states) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, states,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withImMaxBytes(int bytes) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, bytes, imSessionMax, imDeliveryTimeout, organization, gateway);
+                customStates, bytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withImSessionMax(int participants) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, participants, imDeliveryTimeout, organization, gateway);
+                customStates, imMaxBytes, participants, imDeliveryTimeout, organization, voicemailMaxLength, gateway);
     }
 
     public ServerConfig withImDeliveryTimeout(Duration timeout) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
-                customStates, imMaxBytes, imSessionMax, timeout, organization, gateway);
+                customStates, imMaxBytes, imSessionMax, timeout, organization, voicemailMaxLength, gateway);
+    }
+
+    public ServerConfig withVoicemailMaxLength(Duration max) {
+        return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
+                defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms,
+                customStates, imMaxBytes, imSessionMax, imDeliveryTimeout, organization, max, gateway);
     }
 
     public boolean tlsEnabled() {
@@ -145,14 +155,14 @@ public record ServerConfig(Path dataDir, String domain, String bindAddress, Stri
     public ServerConfig withOrganization(String name) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, name, gateway);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, name, voicemailMaxLength, gateway);
     }
 
     /** @param uri the gateway for numbers no local user has (blank or null: none) */
     public ServerConfig withGateway(String uri) {
         return new ServerConfig(dataDir, domain, bindAddress, advertisedHost, sipPort, tlsPort, minExpires, maxExpires,
                 defaultExpires, nonceLifetime, maxAuthFailures, authFailureWindow, authLockout, digestAlgorithms, customStates,
-                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, uri);
+                imMaxBytes, imSessionMax, imDeliveryTimeout, organization, voicemailMaxLength, uri);
     }
 
     /** The organization shown on cards: the setting, else the domain. */

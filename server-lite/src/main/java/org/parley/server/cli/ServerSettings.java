@@ -17,7 +17,8 @@ final class ServerSettings {
             "auth-max-failures", "auth-failure-window-seconds", "auth-lockout-seconds", "auth-algorithms",
             "presence-custom-states",
             "organization", "call-gateway",
-            "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds");
+            "im-max-bytes", "im-session-max", "im-delivery-timeout-seconds",
+            "voicemail-max-seconds");
 
     private ServerSettings() {
     }
@@ -65,6 +66,8 @@ final class ServerSettings {
         c = c.withImSessionMax(atLeast(p, "im-session-max", c.imSessionMax(), 2));
         c = c.withImDeliveryTimeout(Duration.ofSeconds(atLeast(p, "im-delivery-timeout-seconds",
                 (int) c.imDeliveryTimeout().toSeconds(), 1)));
+        c = c.withVoicemailMaxLength(Duration.ofSeconds(atLeast(p, "voicemail-max-seconds",
+                (int) c.voicemailMaxLength().toSeconds(), 1)));
         return c;
     }
 

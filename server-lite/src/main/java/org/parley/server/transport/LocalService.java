@@ -12,6 +12,15 @@ public interface LocalService {
     /** Cheap test on the request alone (method, Event header, Request-URI); no I/O. */
     boolean accepts(Request request);
 
+    /**
+     * Whether this service takes an ACK (offered apart: the dispatcher hands ACKs to no service otherwise, since
+     * ACKs for 2xx are end-to-end and belong to the proxy); for services that answer INVITEs as a user agent
+     * (voicemail) and so receive the ACKs of their own dialogs.
+     */
+    default boolean acceptsAck(Request ack) {
+        return false;
+    }
+
     /** Handles and answers the request (create the server transaction if needed). Must not throw for bad input. */
     void handle(RequestEvent event);
 }

@@ -53,7 +53,8 @@ public final class RequestDispatcher implements SipListener {
     }
 
     /**
-     * @param services offered every request (except REGISTER, ACK, CANCEL and server OPTIONS) in order, before the proxy
+     * @param services offered every request (except REGISTER, CANCEL and server OPTIONS; ACK only through
+     *                 {@link LocalService#acceptsAck}) in order, before the proxy
      * @param outbound the server's own client transactions; their responses and timeouts go there (may be null)
      */
     public RequestDispatcher(LocalDomain domain, Responses responses, Consumer<RequestEvent> registrar,
@@ -114,7 +115,10 @@ public final class RequestDispatcher implements SipListener {
 
     private LocalService serviceFor(Request request) {
         String method = request.getMethod();
-        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+        if (Request.ACK.equals(method)) {
+            return services.stream().filter(s -> s.acceptsAck(request)).findFirst().orElse(null);
+        }
+        if (Request.CANCEL.equals(method)) {
             return null;
         }
         for (LocalService s : services) {

@@ -32,11 +32,8 @@ final class SipTelephonyService implements TelephonyService {
     private final Map<String, CallSession> calls = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** A copy for {@link #calls()} from any thread. */
     private volatile List<Call> snapshot = List.of();
-<<<<<<< HEAD
     private final ReferHandling refers;
-=======
     private final ForwardingClient forwarding;
->>>>>>> routing
 
     SipTelephonyService(Engine engine, UserAgent ua, SipRequests requests, InviteRouter router,
                         Listeners<CallListener> listeners, ClientMedia media, String domain) {

@@ -57,12 +57,14 @@ public final class SipUcClient implements UcClient {
     private final HistoryStore history;
     private final SipFileTransferService files;
     private final SipTelephonyService telephony;
+    private final SipVoicemailService voicemail;
 
     private SipUcClient(ClientConfig config, Engine engine, ScheduledThreadPoolExecutor thread, UserAgent ua,
                         ClientStore store, ConnectionSupervisor supervisor, Registration registration,
                         Listeners<ConnectionListener> connectionListeners, SipPresenceService presence,
                         SipContactsService contacts, SipMessagingService messaging, HistoryStore history,
-                        SipFileTransferService files, SipTelephonyService telephony) {
+                        SipFileTransferService files, SipTelephonyService telephony, SipVoicemailService voicemail) {
+        this.voicemail = voicemail;
         this.config = config;
         this.engine = engine;
         this.thread = thread;
@@ -173,7 +175,8 @@ public final class SipUcClient implements UcClient {
         long tick = tuning.idleCheck().toMillis();
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,
-                contacts, messaging, history, files, telephony);
+                contacts, messaging, history, files, telephony,
+                new SipVoicemailService(engine, service, subscriptions, new Listeners<>(events), aor));
     }
 
     /** A stable id of this device (its publication's tuple and device ids), kept in the data directory. */
@@ -214,6 +217,7 @@ public final class SipUcClient implements UcClient {
             ua.setCredentials(digest);
             return supervisor.signIn().thenCompose(v -> {
                 contacts.start();
+                voicemail.start();
                 return presence.start().exceptionally(e -> {
                     LOG.info("could not publish presence: {}", Engine.unwrap(e).getMessage());
                     return null;
@@ -236,7 +240,7 @@ public final class SipUcClient implements UcClient {
             supervisor.signedOut();
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(presence.stop(), contacts.stop())
+        return CompletableFuture.allOf(presence.stop(), contacts.stop(), voicemail.stop())
                 .handle((v, e) -> null)
                 .thenCompose(v -> registration.unregister())
                 .whenComplete((v, e) -> supervisor.signedOut());
@@ -289,7 +293,7 @@ public final class SipUcClient implements UcClient {
 
     @Override
     public org.parley.core.client.VoicemailService voicemail() {
-        throw new UnsupportedOperationException("voicemail is not built yet"); // voicemail helper
+        return voicemail;
     }
 
     @Override

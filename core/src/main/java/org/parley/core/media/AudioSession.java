@@ -336,17 +336,24 @@ public final class AudioSession implements AutoCloseable {
             return;
         }
         closed = true;
-        if (stream != null) {
-            try {
-                stream.stop();
-            } finally {
-                stream.close();
+        try {
+            if (stream != null) {
+                try {
+                    stream.stop();
+                } finally {
+                    stream.close();
+                }
+            } else if (sdes != null && !plain) {
+                sdes.cleanup(null);
             }
-        } else if (sdes != null && !plain) {
-            sdes.cleanup(null);
+        } catch (RuntimeException | javax.media.MediaError e) {
+            // FMJ throws ClockStartedError when a stream is closed while its processor is still starting; the
+            // session is going away either way, so only the sockets matter now
+            LOG.debug("audio session :{} did not stop cleanly: {}", localRtpPort(), e.toString());
+        } finally {
+            rtpSocket.close();
+            rtcpSocket.close();
         }
-        rtpSocket.close();
-        rtcpSocket.close();
     }
 
     private static final class LoggingSrtpListener implements SrtpListener {

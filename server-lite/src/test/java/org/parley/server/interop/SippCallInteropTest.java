@@ -77,7 +77,7 @@ class SippCallInteropTest {
 
         Path data = Files.createDirectories(work.resolve("alice"));
         alice = SipUcClient.create(ClientConfig.of("127.0.0.1", parley.server().sipPort(), ClientConfig.Transport.UDP,
-                "alice", TestServer.DOMAIN, data), events, ClientTuning.defaults(), Clock.systemUTC());
+                "alice", TestServer.DOMAIN, data), events, ClientTuning.defaults().withPlainRtp(true), Clock.systemUTC());
         alice.signIn(TestServer.password("alice").toCharArray()).get(10, TimeUnit.SECONDS);
         List<Call> seen = new CopyOnWriteArrayList<>();
         alice.telephony().addCallListener(seen::add);
@@ -92,8 +92,9 @@ class SippCallInteropTest {
         alice.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
         SippResult callee = bob.await();
         assertThat(callee.oneCallSucceeded()).as("callee\n" + callee.describe()).isTrue();
-        assertThat(callee.messages()).as("the offer names alice's RTP port")
-                .contains("m=audio " + connected.localRtpPort() + " RTP/AVP 0 8 101");
+        assertThat(callee.messages()).as("the SRTP offer first, then plain RTP, both naming alice's RTP port")
+                .contains("m=audio " + connected.localRtpPort() + " RTP/SAVP 111 0 8 101")
+                .contains("m=audio " + connected.localRtpPort() + " RTP/AVP 111 0 8 101");
         assertThat(seen.get(seen.size() - 1).endReason()).isEqualTo(EndReason.LOCAL_HANGUP);
     }
 }

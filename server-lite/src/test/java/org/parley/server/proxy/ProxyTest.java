@@ -179,10 +179,12 @@ class ProxyTest {
     }
 
     @Test
-    void inviteToKnownButUnregisteredUserGets480() throws IOException {
+    void inviteToKnownButUnregisteredUserIsAnsweredByTheirVoicemail() throws IOException {
         try (SipTestClient alice = client(Transport.UDP, "alice")) {
             inviteWithAuth(alice, "carol");
-            assertThat(alice.expectResponse(WAIT).status()).isEqualTo(480);
+            SipMessage answer = alice.expect(m -> m.status() >= 200, WAIT);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("contact")).contains("voicemail@");
         }
     }
 

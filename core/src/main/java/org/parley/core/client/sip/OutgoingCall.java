@@ -60,10 +60,14 @@ final class OutgoingCall extends CallSession {
 
     /** Sends an INVITE to {@code target} (the peer, or the Contact of a 3xx); To is always the dialled peer. */
     private void send(String target) {
+        send(target, ctx.requests().newCallId(), 1, org.parley.core.sip.SipRequests.newTag());
+    }
+
+    /** {@link #send(String)} as a new transaction of an existing Call-ID and From tag (a retry, RFC 3261 §8.1.3.5). */
+    private void send(String target, String sipCallId, long cseq, String fromTag) {
         this.target = target;
         SessionDescription offer = OfferAnswer.offer(local, org.parley.core.sdp.Direction.SENDRECV, 1);
-        invite = ctx.requests().create(Request.INVITE, target, peer, null, ctx.requests().newCallId(), 1,
-                org.parley.core.sip.SipRequests.newTag());
+        invite = ctx.requests().create(Request.INVITE, target, peer, null, sipCallId, cseq, fromTag);
         if (subject != null) {
             ctx.requests().header(invite, "Subject", subject);
         }
@@ -135,8 +139,10 @@ final class OutgoingCall extends CallSession {
             retriedPlain = true;
             local = new org.parley.core.sdp.LocalMedia(local.address(), local.rtpPort(), local.codecs(),
                     java.util.List.of(), true, local.originUser(), local.sessionId(), local.cryptoAnswerer());
+            // the same Call-ID, From tag and the next CSeq: one call to the callee, retried with other media
             ctx.router().unbind(callId);
-            send(target);
+            send(target, callId, ((javax.sip.header.CSeqHeader) invite.getHeader(javax.sip.header.CSeqHeader.NAME))
+                    .getSeqNumber() + 1, dialogTag());
             return;
         }
         String reason = status + " " + r.getReasonPhrase();

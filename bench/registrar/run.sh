@@ -138,13 +138,15 @@ sipp_stats() {
 }
 
 # ---- users --------------------------------------------------------------------------------------------------
-# One injection file for both servers: user;password;[authentication ...];callee (the callee is another
-# benchmark user, half the list away; every user is registered at the UAS).
+# One injection file for both servers: user;password;[authentication ...];callee. Every user is registered at the
+# UAS. One callee for all calls: Parley checks that the digest uri names the Request-URI (SIPp would put its remote
+# address there), and SIPp's -auth_uri (given to the call steps only) is one value.
+callee="${user_prefix}00000"
 {
   echo SEQUENTIAL
   for (( i = 0; i < users; i++ )); do
-    printf -v d '%05d' "$i"; printf -v c '%05d' $(( (i + users / 2) % users ))
-    echo "${user_prefix}$d;${pass_prefix}$d;[authentication username=${user_prefix}$d password=${pass_prefix}$d];${user_prefix}$c"
+    printf -v d '%05d' "$i"
+    echo "${user_prefix}$d;${pass_prefix}$d;[authentication username=${user_prefix}$d password=${pass_prefix}$d];$callee"
   done
 } > "$work/users.csv"
 
@@ -179,12 +181,12 @@ run_step() {
     ( sleep $(( step / 2 + 1 )); jcmd "$cur_pid" Thread.print > "$work/threads-$tag.txt" 2>/dev/null || true ) &
     aux_pids+=("$!")
   fi
-  local scenario="$here/scenarios/register-digest.xml"
-  [[ "$kind" == call ]] && scenario="$here/scenarios/uac-call.xml"
+  local scenario="$here/scenarios/register-digest.xml" auth=()
+  [[ "$kind" == call ]] && scenario="$here/scenarios/uac-call.xml" && auth=(-auth_uri "$callee@$domain")
   c0=$(cpu_ticks $(server_procs))
   t0=$(now)
   local TIMEFORMAT='%U %S'
-  { time timeout -k 5 $(( step + 45 )) sipp "127.0.0.1:$cur_port" -sf "$scenario" "${sipp_common[@]}" \
+  { time timeout -k 5 $(( step + 45 )) sipp "127.0.0.1:$cur_port" -sf "$scenario" "${sipp_common[@]}" "${auth[@]}" \
       -key contact_port "$uas_port" -p "$cport" -m "$count" -r "$rate" -rp 1000 -l "$limit" \
       -recv_timeout 5000 -timeout $(( step + 40 ))s -trace_stat -stf "$stats" -trace_err -error_file "$err" \
       >/dev/null 2>&1 || rc=$?; } 2> "$work/$tag.time"

@@ -52,7 +52,8 @@ public final class CallLog {
         if (c.connected() != null) {
             return Outcome.ANSWERED;
         }
-        if (why == EndReason.TRANSFERRED || c.forwarded()) {
+        // an incoming call that arrived forwarded (History-Info) and was not answered is still this user's missed call
+        if (why == EndReason.TRANSFERRED || (c.forwarded() && c.direction() == Direction.OUTGOING)) {
             return Outcome.FORWARDED;
         }
         if (c.direction() == Direction.INCOMING) {

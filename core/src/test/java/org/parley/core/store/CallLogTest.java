@@ -35,18 +35,20 @@ class CallLogTest {
             log.add(ended("5", Direction.INCOMING, T0.plusSeconds(400), null, false, EndReason.TRANSFERRED), T0.plusSeconds(401));
             log.add(ended("6", Direction.OUTGOING, T0.plusSeconds(500), null, false, EndReason.FAILED), T0.plusSeconds(501));
             log.add(ended("2", Direction.INCOMING, T0.plusSeconds(100), null, false, EndReason.CANCELLED), T0.plusSeconds(999));
+            log.add(ended("7", Direction.INCOMING, T0.plusSeconds(600), null, true, EndReason.CANCELLED), T0.plusSeconds(610));
         }
         try (ClientStore store = ClientStore.open(dir)) {
             var calls = new HistoryStore(store).calls(0);
-            assertThat(calls).extracting(CallRecord::callId).containsExactly("6", "5", "4", "3", "2", "1");
-            assertThat(calls).extracting(CallRecord::outcome).containsExactly(Outcome.FAILED, Outcome.FORWARDED,
+            assertThat(calls).extracting(CallRecord::callId).containsExactly("7", "6", "5", "4", "3", "2", "1");
+            assertThat(calls).extracting(CallRecord::outcome).containsExactly(Outcome.MISSED, Outcome.FAILED,
+                    Outcome.FORWARDED,
                     Outcome.UNANSWERED, Outcome.DECLINED, Outcome.MISSED, Outcome.ANSWERED);
-            CallRecord answered = calls.get(5);
+            CallRecord answered = calls.get(6);
             assertThat(answered.connected()).isEqualTo(T0.plusSeconds(3));
             assertThat(answered.ended()).isEqualTo(T0.plusSeconds(60));
             assertThat(answered.peerName()).isEqualTo("Bob B");
-            assertThat(calls.get(4).ended()).as("the first report of a call wins").isEqualTo(T0.plusSeconds(110));
-            assertThat(calls.get(0).detail()).isEqualTo("503 Service Unavailable");
+            assertThat(calls.get(5).ended()).as("the first report of a call wins").isEqualTo(T0.plusSeconds(110));
+            assertThat(calls.get(1).detail()).isEqualTo("503 Service Unavailable");
             assertThat(new HistoryStore(store).calls(2)).hasSize(2);
         }
     }

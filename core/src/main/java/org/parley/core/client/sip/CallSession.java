@@ -330,6 +330,23 @@ abstract class CallSession implements InviteRouter.SessionHandler {
         return colon < 0 ? null : s.substring(colon + 1).trim();
     }
 
+    /**
+     * Whether an incoming INVITE was forwarded on its way here: a History-Info entry with an RFC 4458 {@code cause}
+     * (how the server marks each forwarding step) or a Diversion header (RFC 5806, from gateways).
+     */
+    static boolean arrivedForwarded(Request r) {
+        if (r.getHeader("Diversion") != null) {
+            return true;
+        }
+        java.util.ListIterator<?> h = r.getHeaders("History-Info");
+        while (h != null && h.hasNext()) {
+            if (h.next().toString().toLowerCase(java.util.Locale.ROOT).contains(";cause=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Retries {@code cancel} while the INVITE has no client transaction answer yet. */
     static void cancel(Context ctx, ClientTransaction tx, String id, int attempt) {
         try {

@@ -299,6 +299,7 @@ final class SipTelephonyService implements TelephonyService {
         IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
         String referredBy = CallSession.header(invite.request(), "Referred-By");
         call.referredBy = referredBy == null ? null : ReferHandling.bare(referredBy);
+        call.forwarded = CallSession.arrivedForwarded(invite.request());
         calls.put(call.id, call);
         call.ring();
     }

@@ -37,12 +37,12 @@ class CallToastViewModelTest {
     private static Call incoming(String id, String subject, boolean urgent) {
         Call c = FakeClient.call(id, BOB, Direction.INCOMING, State.INCOMING);
         return new Call(c.id(), c.peer(), "Bobby", c.direction(), c.state(), subject, urgent, null, null, 0, null, 0,
-                c.started(), null, false, null, false, null, null);
+                c.started(), null, false, null, null, false, null, null);
     }
 
     private static Call now(Call c, State s) {
         return new Call(c.id(), c.peer(), c.peerName(), c.direction(), s, c.subject(), c.highPriority(), null, null,
-                0, null, 0, c.started(), null, false, null, false, s == State.ENDED ? EndReason.CANCELLED : null, null);
+                0, null, 0, c.started(), null, false, null, null, false, s == State.ENDED ? EndReason.CANCELLED : null, null);
     }
 
     @Test

@@ -32,7 +32,7 @@ class CallViewModelTest {
 
     private static Call with(Call c, State s, EndReason r) {
         return new Call(c.id(), c.peer(), c.peerName(), c.direction(), s, c.subject(), c.highPriority(), c.codec(),
-                c.mediaDirection(), 0, null, 0, c.started(), c.connected(), c.muted(), null, false, r, null);
+                c.mediaDirection(), 0, null, 0, c.started(), c.connected(), c.muted(), null, null, false, r, null);
     }
 
     @Test
@@ -41,7 +41,7 @@ class CallViewModelTest {
                 false, null, null)));
         Call c = FakeClient.call("c1", BOB, Direction.INCOMING, State.CONNECTED);
         c = new Call(c.id(), c.peer(), "bobby", c.direction(), c.state(), null, false, null, null, 0, null, 0,
-                c.started(), c.connected(), false, null, false, null, null);
+                c.started(), c.connected(), false, null, null, false, null, null);
         CallViewModel vm = new CallViewModel(c, client.telephony(), names, Runnable::run);
         assertThat(vm.nameProperty().get()).isEqualTo("Bob Baker");
     }

@@ -40,7 +40,7 @@ class CallStatusViewModelTest {
 
     private static Call call(String id, Direction dir, State state, Instant connected, EndReason reason) {
         return new Call(id, "sip:bob@parley.test", "Bob", dir, state, null, false, null, null, 0, null, 0,
-                Instant.now(), connected, false, null, false, reason, null);
+                Instant.now(), connected, false, null, null, false, reason, null);
     }
 
     private void event(Call c) {

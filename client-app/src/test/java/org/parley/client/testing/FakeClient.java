@@ -131,7 +131,7 @@ public final class FakeClient implements UcClient {
                 TelephonyService.Call c = call("c" + nextCall++, (String) args[0], TelephonyService.Direction.OUTGOING,
                         TelephonyService.State.DIALING);
                 c = new TelephonyService.Call(c.id(), c.peer(), null, c.direction(), c.state(), o.subject(),
-                        o.highPriority(), null, null, 0, null, 0, c.started(), null, false, null, false, null, null);
+                        o.highPriority(), null, null, 0, null, 0, c.started(), null, false, null, null, false, null, null);
                 callList.add(c);
                 yield c;
             }
@@ -146,7 +146,7 @@ public final class FakeClient implements UcClient {
         boolean up = state == TelephonyService.State.CONNECTED || state == TelephonyService.State.HELD
                 || state == TelephonyService.State.REMOTE_HELD;
         return new TelephonyService.Call(id, peer, null, direction, state, null, false, up ? "opus/48000/2" : null,
-                null, 0, null, 0, started, up ? started.plusSeconds(10) : null, false, null, false, null, null);
+                null, 0, null, 0, started, up ? started.plusSeconds(10) : null, false, null, null, false, null, null);
     }
 
     /** Reports {@code c} to the call listeners (and keeps it in {@link #callList} until it ends). */
@@ -156,6 +156,11 @@ public final class FakeClient implements UcClient {
             callList.add(c);
         }
         List.copyOf(callListeners).forEach(l -> l.onCall(c));
+    }
+
+    @Override
+    public org.parley.core.client.DelegationService delegation() {
+        return proxy(org.parley.core.client.DelegationService.class, (name, args) -> null);
     }
 
     @Override

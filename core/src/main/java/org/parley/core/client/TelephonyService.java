@@ -135,7 +135,9 @@ public interface TelephonyService {
      * A call as it is now. {@code peerName} is the display name the peer's SIP headers carried (null if none);
      * {@code started} when the call was placed or offered, {@code connected} when it was first answered (null before:
      * the call timer runs from it); {@code muted} this side's microphone; {@code referredBy} who transferred this
-     * call to this side (RFC 3892 Referred-By; null if none); {@code forwarded} whether the call was forwarded or
+     * call to this side (RFC 3892 Referred-By; null if none); {@code onBehalfOf} the manager (AOR) a delegated call is
+     * for: a manager's call ringing at a delegate, or a call a delegate placed for a manager (null otherwise);
+     * {@code forwarded} whether the call was forwarded or
      * redirected on its way. {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
      * direction: {@code sendrecv}, {@code sendonly}, {@code recvonly}, {@code inactive}), {@code localRtpPort} and
      * {@code remoteRtpPort} are known once the offer/answer is done (null/0 before); {@code endReason} and
@@ -144,6 +146,6 @@ public interface TelephonyService {
     record Call(String id, String peer, String peerName, Direction direction, State state, String subject,
                 boolean highPriority, String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress,
                 int remoteRtpPort, java.time.Instant started, java.time.Instant connected, boolean muted,
-                String referredBy, boolean forwarded, EndReason endReason, String detail) {
+                String referredBy, String onBehalfOf, boolean forwarded, EndReason endReason, String detail) {
     }
 }

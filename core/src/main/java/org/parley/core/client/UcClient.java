@@ -49,6 +49,9 @@ public interface UcClient extends AutoCloseable {
     /** The user's voicemail box on the server and message-waiting indication. */
     VoicemailService voicemail();
 
+    /** Call delegation: this user's delegates as a manager, and calls on behalf of the managers this user serves. */
+    DelegationService delegation();
+
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override
     void close();

@@ -82,7 +82,7 @@ class CliCallCommandsTest {
 
     private static Call call(String id, String peer, State state) {
         return new Call(id, peer, null, state == State.INCOMING ? Direction.INCOMING : Direction.OUTGOING, state, null,
-                false, null, null, 0, null, 0, Instant.now(), null, false, null, false, null, null);
+                false, null, null, 0, null, 0, Instant.now(), null, false, null, null, false, null, null);
     }
 
     private List<JsonNode> events() throws Exception {
@@ -196,7 +196,7 @@ class CliCallCommandsTest {
     void callChangesArePrintedOnceEachAndAwaitReturnsWhenTheNewestCallGetsThere() throws Exception {
         Call dialing = call("c1", "sip:bob@parley.test", State.DIALING);
         Call connected = new Call("c1", "sip:bob@parley.test", "Bob", Direction.OUTGOING, State.CONNECTED, "Budget",
-                true, "opus/48000/2", "sendrecv", 4000, "127.0.0.1", 5000, Instant.now(), Instant.now(), false, null,
+                true, "opus/48000/2", "sendrecv", 4000, "127.0.0.1", 5000, Instant.now(), Instant.now(), false, null, null,
                 false, null, null);
         listeners.forEach(l -> l.onCall(dialing));
         listeners.forEach(l -> l.onCall(dialing));

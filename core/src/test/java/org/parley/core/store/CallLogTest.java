@@ -21,7 +21,7 @@ class CallLogTest {
 
     private static Call ended(String id, Direction d, Instant started, Instant connected, boolean forwarded, EndReason why) {
         return new Call(id, "sip:bob@d", "Bob B", d, State.ENDED, null, false, null, null, 0, null, 0, started,
-                connected, false, null, forwarded, why, why == EndReason.FAILED ? "503 Service Unavailable" : null);
+                connected, false, null, null, forwarded, why, why == EndReason.FAILED ? "503 Service Unavailable" : null);
     }
 
     @Test

@@ -54,6 +54,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
     String peerName;
     boolean muted;
     String referredBy;
+    String onBehalfOf;
     boolean forwarded;
     MediaPort media;
     LocalMedia local;
@@ -86,7 +87,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
                 negotiated == null ? null : negotiated.codec().name() + "/" + negotiated.codec().clockRate(),
                 negotiated == null ? null : negotiated.direction().attribute(),
                 media == null ? 0 : media.rtpPort(), negotiated == null ? null : negotiated.remoteAddress(),
-                negotiated == null ? 0 : negotiated.remotePort(), started, connected, muted, referredBy, forwarded,
+                negotiated == null ? 0 : negotiated.remotePort(), started, connected, muted, referredBy, onBehalfOf, forwarded,
                 endReason, detail);
     }
 

@@ -292,6 +292,11 @@ public final class SipUcClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.DelegationService delegation() {
+        throw new UnsupportedOperationException("call delegation is not built yet"); // delegation helper (issue 6)
+    }
+
+    @Override
     public org.parley.core.client.VoicemailService voicemail() {
         return voicemail;
     }

@@ -91,6 +91,6 @@ class TransferSyntaxTest {
 
     private static Call ended(EndReason reason, String detail) {
         return new Call("id", "sip:carol@parley.test", null, Direction.OUTGOING, State.ENDED, null, false, null, null, 0,
-                null, 0, null, null, false, null, false, reason, detail);
+                null, 0, null, null, false, null, null, false, reason, detail);
     }
 }

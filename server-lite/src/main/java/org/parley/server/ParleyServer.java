@@ -29,6 +29,9 @@ import org.parley.server.presence.PublishHandler;
 import org.parley.server.presence.WatcherInfoPackage;
 import org.parley.server.cdr.CallDetails;
 import org.parley.server.proxy.Proxy;
+import org.parley.server.delegation.DelegationCalls;
+import org.parley.server.delegation.DelegationOps;
+import org.parley.server.delegation.DelegationStore;
 import org.parley.server.routing.CallRouter;
 import org.parley.server.routing.ForwardingOps;
 import org.parley.server.routing.ForwardingStore;
@@ -192,13 +195,18 @@ public final class ParleyServer implements AutoCloseable {
             LocalNumbers localNumbers = new LocalNumbers(db);
             CallDetails callDetails = new CallDetails(db, clock);
             closeables.add(callDetails);
-            CallRouter callRouter = new CallRouter(new CallRouter.Parts(config.domain(), users::exists,
-                    u -> bindings.lookup(u).stream().map(org.parley.server.registrar.Binding::contactUri).toList(),
+            java.util.function.Function<String, List<String>> contactsOf =
+                    u -> bindings.lookup(u).stream().map(org.parley.server.registrar.Binding::contactUri).toList();
+            // call delegation (issue 6): managers' delegates ring for them, delegates call on their behalf
+            DelegationStore delegations = new DelegationStore(db, clock);
+            CallRouter callRouter = new CallRouter(new CallRouter.Parts(config.domain(), users::exists, contactsOf,
                     forwardingRules, access, overrides.presence() != null ? overrides.presence() : presence, voicemail,
-                    localNumbers, config.gateway()));
+                    localNumbers, config.gateway()), delegations::get);
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler,
-                    new Proxy.Calls(callRouter, voicemail, callDetails));
+                    new Proxy.Calls(callRouter, voicemail, callDetails, new DelegationCalls(config.domain(), delegations,
+                            u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
+                                    : p.displayName()).orElse(u), contactsOf, outbound)));
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
@@ -209,6 +217,7 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
             serviceEndpoint.registerAll(new ForwardingOps(config.domain(), users::exists, forwardingRules, localNumbers,
                     config.gateway()).ops());
+            serviceEndpoint.registerAll(new DelegationOps(config.domain(), users::exists, delegations).ops());
             serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
                     org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
@@ -270,6 +279,7 @@ public final class ParleyServer implements AutoCloseable {
                     credentials.invalidateAll();
                     contactLists.invalidateAll();
                     forwardingRules.invalidateAll();
+                    delegations.invalidateAll();
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,

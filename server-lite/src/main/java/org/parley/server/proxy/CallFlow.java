@@ -30,6 +30,9 @@ final class CallFlow implements ForkContext.Listener {
     interface Legs {
         ForkContext start(ServerTransaction server, Request original, List<RoutePlan.Leg> legs, ForkContext.Listener listener)
                 throws Exception;
+
+        /** Adds legs to a fork that is still ringing (a manager's delegates after the delay). */
+        void add(ForkContext fork, List<RoutePlan.Leg> legs);
     }
 
     private final CallRouter router;
@@ -40,11 +43,13 @@ final class CallFlow implements ForkContext.Listener {
     private final Request original;
     private final CallDetails.Call record;
     private final Legs legs;
-    private RoutePlan.Ring current;
+    private final DelegatedCalls delegation;
+    private volatile RoutePlan.Ring current;
     private boolean forwardNoticeSent;
 
     CallFlow(CallRouter router, VoicemailDesk voicemail, Responses responses, ScheduledExecutorService timers,
-             ServerTransaction server, Request original, CallDetails.Call record, Legs legs) {
+             ServerTransaction server, Request original, CallDetails.Call record, Legs legs, DelegatedCalls delegation) {
+        this.delegation = delegation;
         this.router = router;
         this.voicemail = voicemail;
         this.responses = responses;
@@ -100,6 +105,35 @@ final class CallFlow implements ForkContext.Listener {
         }
         if (g.hasFallback() && g.ringSeconds() > 0) {
             fork.setRingTimer(timers.schedule(fork::ringTimeout, g.ringSeconds(), TimeUnit.SECONDS));
+        }
+        if (!g.laterLegs().isEmpty()) {
+            timers.schedule(() -> {
+                if (fork.open() && current == g) {
+                    legs.add(fork, g.laterLegs());
+                }
+            }, g.laterSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first 2xx came from a branch: a delegate answering for a manager tells the manager's endpoints. */
+    @Override
+    public void answered(int index) {
+        RoutePlan.Ring ring;
+        synchronized (this) {
+            ring = current;
+        }
+        if (ring == null || index < 0) {
+            return;
+        }
+        int n = ring.legs().size();
+        RoutePlan.Leg leg = index < n ? ring.legs().get(index)
+                : index - n < ring.laterLegs().size() ? ring.laterLegs().get(index - n) : null;
+        if (leg != null && leg.onBehalfOf() != null) {
+            try {
+                delegation.answeredBy(leg.onBehalfOf(), ring.caller(), leg.user());
+            } catch (RuntimeException e) {
+                LOG.warn("could not tell {} who answered: {}", leg.onBehalfOf(), e.toString());
+            }
         }
     }
 

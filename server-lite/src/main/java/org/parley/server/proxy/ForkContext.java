@@ -47,6 +47,10 @@ final class ForkContext {
          * failed without a user's decision; null to let the fork end as usual.
          */
         Runnable fallback(boolean timedOut);
+
+        /** The branch added {@code index}-th (from 0, in the order added) gave the first 2xx. */
+        default void answered(int index) {
+        }
     }
 
     private final ServerTransaction server;
@@ -74,6 +78,11 @@ final class ForkContext {
         Branch b = new Branch(this, request);
         branches.add(b);
         return b;
+    }
+
+    /** Whether branches may still be added: nobody answered, the caller did not cancel, the call went nowhere else. */
+    synchronized boolean open() {
+        return !finalSent && !diverted && !callerCancelled;
     }
 
     synchronized void setTimerC(ScheduledFuture<?> timer) {
@@ -138,6 +147,7 @@ final class ForkContext {
             finalSent = finalSent || !diverted;
             cancelOthers();
             if (first && listener != null) {
+                listener.answered(branches.indexOf(b));
                 listener.finalSent(status);
             }
             return null;

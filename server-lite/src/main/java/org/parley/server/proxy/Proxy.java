@@ -69,7 +69,10 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
      * What INVITEs for local users go through: the router of forwarding and DND rules, the voicemail desk it may hand
      * calls to, and the call detail records.
      */
-    public record Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records) {
+    public record Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records, DelegatedCalls delegation) {
+        public Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records) {
+            this(router, voicemail, records, DelegatedCalls.NONE);
+        }
     }
 
     public Proxy(LocalDomain domain, DigestAuthenticator authenticator, Gatekeeper gatekeeper, BindingTable bindings, Predicate<String> userExists,
@@ -152,6 +155,19 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         Request template = forwardable(request);
         authenticator.stripProxyCredentials(template);
         boolean invite = Request.INVITE.equals(request.getMethod());
+        // identities only this server asserts (RFC 3325 trust domain): never taken from a client
+        template.removeHeader(DelegatedCalls.ASSERTED_IDENTITY);
+        template.removeHeader(DelegatedCalls.CALLED_PARTY);
+        if (invite) {
+            String refused = calls.delegation().authorize(originator.get(), template);
+            if (refused != null) {
+                responses.reply(server, request, Response.FORBIDDEN, refused);
+                return;
+            }
+        } else {
+            template.removeHeader(DelegatedCalls.SERVED_USER);
+            template.removeHeader(DelegatedCalls.PREFERRED_IDENTITY);
+        }
         CallDetails.Call record = invite ? calls.records().begin(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
                 Aors.of(fromUri), Aors.of(request.getRequestURI())) : null;
         ForkContext.Listener recorder = record == null ? null : new ForkContext.Listener() {
@@ -213,18 +229,41 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         String lastIndex = history.isEmpty() ? null
                 : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
         Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
-        CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record,
-                (tx, original, legs, listener) -> {
-                    List<Request> outs = new ArrayList<>(legs.size());
-                    for (RoutePlan.Leg leg : legs) {
-                        Request out = forwarder.forTarget(template, factories.addresses().createURI(leg.uri()), hash, true, inbound);
-                        for (String entry : HistoryInfo.entriesFor(leg, lastIndex)) {
-                            out.addHeader(factories.headers().createHeader(HistoryInfo.NAME, entry));
-                        }
-                        outs.add(out);
+        CallFlow.Legs legs = new CallFlow.Legs() {
+            @Override
+            public ForkContext start(ServerTransaction tx, Request original, List<RoutePlan.Leg> legs,
+                                     ForkContext.Listener listener) throws Exception {
+                return forkPrepared(tx, original, requestsFor(legs), listener);
+            }
+
+            @Override
+            public void add(ForkContext fork, List<RoutePlan.Leg> legs) {
+                try {
+                    startBranches(fork, requestsFor(legs));
+                } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+                    LOG.debug("cannot add legs to the call for {}: {}", user, e.getMessage());
+                }
+            }
+
+            private List<Request> requestsFor(List<RoutePlan.Leg> legs)
+                    throws ParseException, InvalidArgumentException, SipException {
+                List<Request> outs = new ArrayList<>(legs.size());
+                for (RoutePlan.Leg leg : legs) {
+                    Request out = forwarder.forTarget(template, factories.addresses().createURI(leg.uri()), hash, true, inbound);
+                    for (String entry : HistoryInfo.entriesFor(leg, lastIndex)) {
+                        out.addHeader(factories.headers().createHeader(HistoryInfo.NAME, entry));
                     }
-                    return forkPrepared(tx, original, outs, listener);
-                });
+                    if (leg.onBehalfOf() != null) {
+                        out.setHeader(factories.headers().createHeader(DelegatedCalls.CALLED_PARTY,
+                                "<" + Aors.of(leg.onBehalfOf(), domain.domain()) + ">"));
+                    }
+                    outs.add(out);
+                }
+                return outs;
+            }
+        };
+        CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record, legs,
+                calls.delegation());
         flow.execute(calls.router().route(user, callerAor, forwarded));
     }
 
@@ -268,6 +307,25 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         if (Request.INVITE.equals(original.getMethod())) {
             context.setTimerC(timers.schedule(context::cancelAll, TIMER_C_SECONDS, TimeUnit.SECONDS));
         }
+        sendBranches(context, started);
+        return context;
+    }
+
+    /** Adds branches to a fork already under way (nothing when it was answered, cancelled or diverted meanwhile). */
+    private void startBranches(ForkContext context, List<Request> outs) {
+        List<ForkContext.Branch> started = new ArrayList<>();
+        synchronized (context) {
+            if (!context.open()) {
+                return;
+            }
+            for (Request out : outs) {
+                started.add(context.addBranch(out));
+            }
+        }
+        sendBranches(context, started);
+    }
+
+    private void sendBranches(ForkContext context, List<ForkContext.Branch> started) {
         for (ForkContext.Branch b : started) {
             try {
                 ClientTransaction ct = provider.getNewClientTransaction(b.request);
@@ -281,7 +339,6 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
                 context.onFinal(b, responses.create(b.request, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable"));
             }
         }
-        return context;
     }
 
     private static boolean isDialogCreating(Request r) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.parley.core.client.CallForwarding;
 import org.parley.core.client.CallTarget;
+import org.parley.core.client.DelegationService;
 import org.parley.core.model.AccessLevel;
 import org.parley.core.model.PresenceState;
 import org.parley.server.policy.AccessPolicy;
@@ -39,9 +40,16 @@ public final class CallRouter {
     }
 
     private final Parts p;
+    /** Each manager's call delegation (delegates as user names); {@link DelegationService.Settings#NONE} if none. */
+    private final Function<String, DelegationService.Settings> delegations;
 
     public CallRouter(Parts parts) {
+        this(parts, u -> DelegationService.Settings.NONE);
+    }
+
+    public CallRouter(Parts parts, Function<String, DelegationService.Settings> delegations) {
         this.p = parts;
+        this.delegations = delegations;
     }
 
     /**
@@ -99,6 +107,29 @@ public final class CallRouter {
                 ringReason = "simultaneous-ring";
             }
         }
+        List<RoutePlan.Leg> later = new ArrayList<>();
+        int laterSeconds = 0;
+        if (rulesApply) {
+            DelegationService.Settings delegation = delegations.apply(user);
+            List<RoutePlan.Leg> delegates = delegateLegs(delegation, user, caller, seen, path);
+            if (!delegates.isEmpty()) {
+                switch (delegation.mode()) {
+                    case DELEGATES_ONLY -> {
+                        legs.clear();
+                        legs.addAll(delegates);
+                    }
+                    case AFTER_DELAY -> {
+                        if (legs.isEmpty()) {
+                            legs.addAll(delegates);
+                        } else {
+                            later.addAll(delegates);
+                            laterSeconds = delegation.delaySeconds();
+                        }
+                    }
+                    default -> legs.addAll(delegates);
+                }
+            }
+        }
         CallTarget unanswered = rulesApply ? rules.unansweredTarget() : CallForwarding.DEFAULT.unansweredTarget();
         int seconds = rulesApply ? rules.unansweredSeconds() : CallForwarding.DEFAULT.unansweredSeconds();
         if (legs.isEmpty()) {
@@ -113,7 +144,25 @@ public final class CallRouter {
             }
             return new RoutePlan.Refuse(480, "Temporarily Unavailable", "unavailable", reason);
         }
-        return new RoutePlan.Ring(user, legs, seconds, unanswered, caller, visited, ringReason, path);
+        return new RoutePlan.Ring(user, legs, seconds, unanswered, caller, visited, ringReason, path, later, laterSeconds);
+    }
+
+    /**
+     * The registered contacts of {@code manager}'s delegates, each leg naming the manager; not the caller (a delegate
+     * calling the manager) and nobody already on the call's path.
+     */
+    private List<RoutePlan.Leg> delegateLegs(DelegationService.Settings delegation, String manager, String caller,
+                                             Set<String> seen, List<RoutePlan.Step> path) {
+        List<RoutePlan.Leg> out = new ArrayList<>();
+        for (String d : delegation.delegates()) {
+            if (caller.equals(aor(d)) || seen.contains(d) || !p.userExists().test(d)) {
+                continue;
+            }
+            for (String contact : p.contactsOf().apply(d)) {
+                out.add(new RoutePlan.Leg(contact, d, with(path, aor(d), 0), manager));
+            }
+        }
+        return out;
     }
 
     /** Where a rule of {@code owner} sends the call; null when the rule cannot apply (a loop, no mailbox). */

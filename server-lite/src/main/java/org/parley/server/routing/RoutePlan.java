@@ -20,11 +20,16 @@ public sealed interface RoutePlan {
 
     /**
      * A branch to ring: {@code uri} (a registered contact, or a gateway URI for a number), {@code user} whose contact
-     * it is (null for a gateway leg), {@code path} the retargeting steps that led to it (the dialled user first).
+     * it is (null for a gateway leg), {@code path} the retargeting steps that led to it (the dialled user first),
+     * {@code onBehalfOf} the manager (user name) when the leg rings a delegate for a manager's call, else null.
      */
-    record Leg(String uri, String user, List<Step> path) {
+    record Leg(String uri, String user, List<Step> path, String onBehalfOf) {
         public Leg {
             path = List.copyOf(path);
+        }
+
+        public Leg(String uri, String user, List<Step> path) {
+            this(uri, user, path, null);
         }
     }
 
@@ -46,13 +51,21 @@ public sealed interface RoutePlan {
      * Ring {@code legs} together. After {@code ringSeconds} unanswered (or when every leg failed without a user's
      * decision) the proxy asks {@link CallRouter#unanswered} for the next plan, given {@code owner} (whose rule it is),
      * {@code unanswered} the target of that rule and {@code visited} the users already on the call's path.
+     * {@code laterLegs} join the ringing after {@code laterSeconds} (a manager's delegates, call delegation
+     * AFTER_DELAY); empty otherwise.
      */
     record Ring(String owner, List<Leg> legs, int ringSeconds, CallTarget unanswered, String caller, Set<String> visited,
-                String forwardingReason, List<Step> path) implements RoutePlan {
+                String forwardingReason, List<Step> path, List<Leg> laterLegs, int laterSeconds) implements RoutePlan {
         public Ring {
             legs = List.copyOf(legs);
             visited = Set.copyOf(visited);
             path = List.copyOf(path);
+            laterLegs = List.copyOf(laterLegs);
+        }
+
+        public Ring(String owner, List<Leg> legs, int ringSeconds, CallTarget unanswered, String caller, Set<String> visited,
+                    String forwardingReason, List<Step> path) {
+            this(owner, legs, ringSeconds, unanswered, caller, visited, forwardingReason, path, List.of(), 0);
         }
 
         /** Whether anything happens when the call is not answered in time. */

@@ -24,12 +24,21 @@ final class IncomingCall extends CallSession {
     private final String localTag = SipRequests.newTag();
 
     IncomingCall(Context ctx, String id, Incoming invite, SessionDescription offer) {
-        super(ctx, id, ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
+        super(ctx, id, caller(invite),
                 Direction.INCOMING, State.INCOMING, header(invite.request(), "Subject"),
                 "urgent".equalsIgnoreCase(header(invite.request(), "Priority"))
                         || "emergency".equalsIgnoreCase(header(invite.request(), "Priority")));
         this.invite = invite;
         this.offer = offer;
+    }
+
+    /** Who calls: the identity the server asserted (a delegate calling as a manager, RFC 3325), else From. */
+    private static String caller(Incoming invite) {
+        String asserted = header(invite.request(), "P-Asserted-Identity");
+        if (asserted != null) {
+            return SipDelegationService.uriOf(asserted);
+        }
+        return ((FromHeader) invite.request().getHeader(FromHeader.NAME)).getAddress().getURI().toString();
     }
 
     /** Rings (engine thread). */

@@ -90,9 +90,15 @@ final class SipTelephonyService implements TelephonyService {
 
     @Override
     public Call call(String uri, CallOptions options) {
+        return call(uri, options, c -> { });
+    }
+
+    /** {@link #call} with the new call prepared first (extra INVITE headers, e.g. a call on behalf of a manager). */
+    Call call(String uri, CallOptions options, java.util.function.Consumer<OutgoingCall> prepare) {
         CallOptions o = options == null ? CallOptions.NONE : options;
         String target = Uris.normalize(uri, domain);
         OutgoingCall call = new OutgoingCall(ctx, UUID.randomUUID().toString(), target, o.subject(), o.highPriority());
+        prepare.accept(call);
         ctx.engine().execute(() -> {
             holdOthers(call);
             calls.put(call.id, call);
@@ -300,6 +306,11 @@ final class SipTelephonyService implements TelephonyService {
         String referredBy = CallSession.header(invite.request(), "Referred-By");
         call.referredBy = referredBy == null ? null : ReferHandling.bare(referredBy);
         call.forwarded = CallSession.arrivedForwarded(invite.request());
+        call.onBehalfOf = SipDelegationService.onBehalfOf(invite.request());
+        String asserted = CallSession.header(invite.request(), "P-Asserted-Identity");
+        if (asserted != null) {
+            call.peerName = SipDelegationService.displayName(asserted);
+        }
         calls.put(call.id, call);
         call.ring();
     }

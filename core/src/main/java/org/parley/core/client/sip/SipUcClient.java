@@ -58,12 +58,15 @@ public final class SipUcClient implements UcClient {
     private final SipFileTransferService files;
     private final SipTelephonyService telephony;
     private final SipVoicemailService voicemail;
+    private final SipDelegationService delegation;
 
     private SipUcClient(ClientConfig config, Engine engine, ScheduledThreadPoolExecutor thread, UserAgent ua,
                         ClientStore store, ConnectionSupervisor supervisor, Registration registration,
                         Listeners<ConnectionListener> connectionListeners, SipPresenceService presence,
                         SipContactsService contacts, SipMessagingService messaging, HistoryStore history,
-                        SipFileTransferService files, SipTelephonyService telephony, SipVoicemailService voicemail) {
+                        SipFileTransferService files, SipTelephonyService telephony, SipVoicemailService voicemail,
+                        SipDelegationService delegation) {
+        this.delegation = delegation;
         this.voicemail = voicemail;
         this.config = config;
         this.engine = engine;
@@ -157,7 +160,7 @@ public final class SipUcClient implements UcClient {
         Listeners<MessagingService.MessageListener> messageListeners = new Listeners<>(events);
         SipMessagingService messaging = new SipMessagingService(engine, ua, requests, service, history, contacts,
                 messageListeners, clock, config.domain());
-        ua.register(Request.MESSAGE, new IncomingMessages(ua, history, contacts, messageListeners, clock, aor));
+        IncomingMessages incomingMessages = new IncomingMessages(ua, history, contacts, messageListeners, clock, aor);
         InviteRouter invites = new InviteRouter(ua);
         invites.attach();
         SipFileTransferService files = new SipFileTransferService(engine, ua, requests, invites, new Listeners<>(events),
@@ -166,6 +169,13 @@ public final class SipUcClient implements UcClient {
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 media, config.domain());
         telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
+        SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events), ua,
+                config.domain());
+        ua.register(Request.MESSAGE, in -> {
+            if (!delegation.claimMessage(in)) {
+                incomingMessages.process(in);
+            }
+        });
         ua.register(Request.REFER, telephony::onRefer);
         ua.register(Request.NOTIFY, in -> {
             if (!telephony.claimNotify(in)) {
@@ -176,7 +186,7 @@ public final class SipUcClient implements UcClient {
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,
                 contacts, messaging, history, files, telephony,
-                new SipVoicemailService(engine, service, subscriptions, new Listeners<>(events), aor));
+                new SipVoicemailService(engine, service, subscriptions, new Listeners<>(events), aor), delegation);
     }
 
     /** A stable id of this device (its publication's tuple and device ids), kept in the data directory. */
@@ -293,7 +303,7 @@ public final class SipUcClient implements UcClient {
 
     @Override
     public org.parley.core.client.DelegationService delegation() {
-        throw new UnsupportedOperationException("call delegation is not built yet"); // delegation helper (issue 6)
+        return delegation;
     }
 
     @Override

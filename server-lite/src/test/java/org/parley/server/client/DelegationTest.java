@@ -1,0 +1,257 @@
+package org.parley.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.ClientConfig.Transport;
+import org.parley.core.client.DelegationService.RingMode;
+import org.parley.core.client.DelegationService.Settings;
+import org.parley.core.client.TelephonyService.Call;
+import org.parley.core.client.TelephonyService.Direction;
+import org.parley.core.client.TelephonyService.EndReason;
+import org.parley.core.client.TelephonyService.State;
+import org.parley.core.client.UcClient;
+import org.parley.server.testsupport.TestServerExtension;
+
+/**
+ * Call delegation between real clients through a real server (docs/protocol.md, "Call delegation"): the four
+ * topologies, the three ring modes, the manager told who answered, calls on behalf of a manager as the callee sees
+ * them, and the server refusing a caller who is not (or no longer) a delegate.
+ */
+class DelegationTest {
+    private static final String D = "@parley.test";
+
+    @RegisterExtension
+    final TestServerExtension parley = TestServerExtension.withUsers("boss", "chief", "amy", "ben", "carl");
+    @RegisterExtension
+    final Clients clients = new Clients();
+
+    private UcClient signIn(String user) throws Exception {
+        return clients.signedIn(parley.server(), Transport.UDP, user);
+    }
+
+    private static void delegate(UcClient manager, RingMode mode, int delay, String... delegates) throws Exception {
+        manager.delegation().setSettings(new Settings(List.of(delegates), mode, delay)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Call incomingFrom(CallTest.Calls calls, String caller) throws InterruptedException {
+        return calls.incomingFrom(caller);
+    }
+
+    private static void assertNeverRings(CallTest.Calls calls, long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        assertThat(calls.all).noneMatch(c -> c.direction() == Direction.INCOMING);
+    }
+
+    @Test
+    void settingsAreStoredAsAorsAndDelegatesSeeTheirManagers() throws Exception {
+        var boss = signIn("boss");
+        var chief = signIn("chief");
+        var amy = signIn("amy");
+        delegate(boss, RingMode.AFTER_DELAY, 3, "amy", "sip:ben" + D);
+        delegate(chief, RingMode.DELEGATES_ONLY, 0, "amy");
+
+        Settings stored = boss.delegation().settings().get(10, TimeUnit.SECONDS);
+        assertThat(stored.delegates()).containsExactly("sip:amy" + D, "sip:ben" + D);
+        assertThat(stored.mode()).isEqualTo(RingMode.AFTER_DELAY);
+        assertThat(stored.delaySeconds()).isEqualTo(3);
+        assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).containsExactly("sip:boss" + D, "sip:chief" + D);
+    }
+
+    @Test
+    void delegatesMustBeOtherLocalUsers() throws Exception {
+        var boss = signIn("boss");
+        assertThatThrownBy(() -> delegate(boss, RingMode.WITH_MANAGER, 0, "boss"))
+                .isInstanceOf(ExecutionException.class).hasMessageContaining("own delegate");
+        assertThatThrownBy(() -> delegate(boss, RingMode.WITH_MANAGER, 0, "nobody"))
+                .isInstanceOf(ExecutionException.class).hasMessageContaining("no user");
+        assertThatThrownBy(() -> delegate(boss, RingMode.WITH_MANAGER, 0, "sip:amy@elsewhere.example"))
+                .isInstanceOf(ExecutionException.class).hasMessageContaining("only users of");
+        assertThat(boss.delegation().settings().get(10, TimeUnit.SECONDS).delegates()).isEmpty();
+    }
+
+    @Test
+    void oneManagerOneDelegateRingTogetherAndTheManagerIsToldWhoAnswered() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
+        List<String[]> answeredBy = new CopyOnWriteArrayList<>();
+        boss.delegation().addAnsweredByListener((caller, delegate) -> answeredBy.add(new String[] {caller, delegate}));
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls a = new CallTest.Calls(amy);
+        CallTest.Calls c = new CallTest.Calls(carl);
+
+        Call placed = carl.telephony().call("boss", CallOptions.NONE);
+        Call atBoss = incomingFrom(b, "carl");
+        Call atAmy = incomingFrom(a, "carl");
+        assertThat(atBoss.onBehalfOf()).isNull();
+        assertThat(atAmy.onBehalfOf()).isEqualTo("sip:boss" + D);
+
+        amy.telephony().answer(atAmy.id()).get(10, TimeUnit.SECONDS);
+        c.await(placed.id(), State.CONNECTED);
+        a.await(atAmy.id(), State.CONNECTED);
+        b.await(x -> x.id().equals(atBoss.id()) && x.state().isFinal());
+        ReconnectTest.waitFor(() -> !answeredBy.isEmpty(), 10_000);
+        assertThat(answeredBy.get(0)).containsExactly("sip:carl" + D, "sip:amy" + D);
+        carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
+        a.await(x -> x.id().equals(atAmy.id()) && x.state() == State.ENDED);
+    }
+
+    @Test
+    void oneManagerManyDelegatesAllRingForTheManager() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var ben = signIn("ben");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy", "ben");
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls a = new CallTest.Calls(amy);
+        CallTest.Calls n = new CallTest.Calls(ben);
+
+        Call placed = carl.telephony().call("boss", CallOptions.NONE);
+        incomingFrom(b, "carl");
+        assertThat(incomingFrom(a, "carl").onBehalfOf()).isEqualTo("sip:boss" + D);
+        assertThat(incomingFrom(n, "carl").onBehalfOf()).isEqualTo("sip:boss" + D);
+        carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void manyManagersOneDelegateSeesWhichManagerEachCallIsFor() throws Exception {
+        var boss = signIn("boss");
+        var chief = signIn("chief");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        var ben = signIn("ben");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
+        delegate(chief, RingMode.WITH_MANAGER, 0, "amy");
+        CallTest.Calls a = new CallTest.Calls(amy);
+
+        Call toBoss = carl.telephony().call("boss", CallOptions.NONE);
+        Call toChief = ben.telephony().call("chief", CallOptions.NONE);
+        assertThat(incomingFrom(a, "carl").onBehalfOf()).isEqualTo("sip:boss" + D);
+        assertThat(incomingFrom(a, "ben").onBehalfOf()).isEqualTo("sip:chief" + D);
+        carl.telephony().hangup(toBoss.id()).get(10, TimeUnit.SECONDS);
+        ben.telephony().hangup(toChief.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void manyManagersManyDelegatesRingOnlyForTheManagerCalled() throws Exception {
+        var boss = signIn("boss");
+        var chief = signIn("chief");
+        var amy = signIn("amy");
+        var ben = signIn("ben");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy", "ben");
+        delegate(chief, RingMode.WITH_MANAGER, 0, "amy", "ben");
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls ch = new CallTest.Calls(chief);
+        CallTest.Calls a = new CallTest.Calls(amy);
+        CallTest.Calls n = new CallTest.Calls(ben);
+
+        Call placed = carl.telephony().call("chief", CallOptions.NONE);
+        incomingFrom(ch, "carl");
+        assertThat(incomingFrom(a, "carl").onBehalfOf()).isEqualTo("sip:chief" + D);
+        assertThat(incomingFrom(n, "carl").onBehalfOf()).isEqualTo("sip:chief" + D);
+        assertThat(b.all).noneMatch(x -> x.direction() == Direction.INCOMING);
+
+        // ben answers for chief: amy's and chief's ringing stops
+        Call atBen = n.incomingFrom("carl");
+        ben.telephony().answer(atBen.id()).get(10, TimeUnit.SECONDS);
+        Call atAmy = a.incomingFrom("carl");
+        a.await(x -> x.id().equals(atAmy.id()) && x.state().isFinal());
+        carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void afterDelayTheDelegateRingsOnlyAfterTheManagerRangAlone() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.AFTER_DELAY, 1, "amy");
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls a = new CallTest.Calls(amy);
+
+        Call placed = carl.telephony().call("boss", CallOptions.NONE);
+        incomingFrom(b, "carl");
+        long bossRang = System.nanoTime();
+        Call atAmy = incomingFrom(a, "carl");
+        long delayMs = (System.nanoTime() - bossRang) / 1_000_000;
+        assertThat(atAmy.onBehalfOf()).isEqualTo("sip:boss" + D);
+        assertThat(delayMs).as("amy rang %d ms after boss", delayMs).isBetween(700L, 3_000L);
+        carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void delegatesOnlyLeavesTheManagersEndpointSilent() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.DELEGATES_ONLY, 0, "amy");
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls a = new CallTest.Calls(amy);
+
+        Call placed = carl.telephony().call("boss", CallOptions.NONE);
+        assertThat(incomingFrom(a, "carl").onBehalfOf()).isEqualTo("sip:boss" + D);
+        assertNeverRings(b, 700);
+        carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallOnBehalfOfTheManagerShowsTheCalleeTheManager() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
+        CallTest.Calls c = new CallTest.Calls(carl);
+        CallTest.Calls a = new CallTest.Calls(amy);
+
+        Call asBoss = amy.delegation().callOnBehalfOf("boss", "carl", true, CallOptions.NONE);
+        assertThat(asBoss.onBehalfOf()).isEqualTo("sip:boss" + D);
+        Call seen = c.await(x -> x.direction() == Direction.INCOMING && x.state() == State.INCOMING);
+        assertThat(seen.peer()).isEqualTo("sip:boss" + D);
+        assertThat(seen.onBehalfOf()).isEqualTo("sip:boss" + D);
+        assertThat(seen.peerName()).contains(" on behalf of ");
+        carl.telephony().answer(seen.id()).get(10, TimeUnit.SECONDS);
+        a.await(asBoss.id(), State.CONNECTED);
+        amy.telephony().hangup(asBoss.id()).get(10, TimeUnit.SECONDS);
+        c.await(x -> x.id().equals(seen.id()) && x.state() == State.ENDED);
+
+        Call asAmy = amy.delegation().callOnBehalfOf("boss", "carl", false, CallOptions.NONE);
+        Call second = c.await(x -> x.direction() == Direction.INCOMING && x.state() == State.INCOMING
+                && !x.id().equals(seen.id()));
+        assertThat(second.peer()).isEqualTo("sip:amy" + D);
+        assertThat(second.onBehalfOf()).isEqualTo("sip:boss" + D);
+        amy.telephony().hangup(asAmy.id()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aNonDelegateAndARemovedDelegateAreRefusedWith403() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var ben = signIn("ben");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
+        CallTest.Calls n = new CallTest.Calls(ben);
+        CallTest.Calls a = new CallTest.Calls(amy);
+        CallTest.Calls c = new CallTest.Calls(carl);
+
+        Call byBen = ben.delegation().callOnBehalfOf("boss", "carl", true, CallOptions.NONE);
+        Call refused = n.await(x -> x.id().equals(byBen.id()) && x.state().isFinal());
+        assertThat(refused.endReason()).isEqualTo(EndReason.FAILED);
+        assertThat(refused.detail()).startsWith("403");
+
+        delegate(boss, RingMode.WITH_MANAGER, 0, "ben");
+        Call byAmy = amy.delegation().callOnBehalfOf("boss", "carl", false, CallOptions.NONE);
+        Call removed = a.await(x -> x.id().equals(byAmy.id()) && x.state().isFinal());
+        assertThat(removed.detail()).startsWith("403");
+        assertThat(c.all).noneMatch(x -> x.direction() == Direction.INCOMING);
+    }
+}

@@ -129,11 +129,14 @@ final class CallFlow implements ForkContext.Listener {
         RoutePlan.Leg leg = index < n ? ring.legs().get(index)
                 : index - n < ring.laterLegs().size() ? ring.laterLegs().get(index - n) : null;
         if (leg != null && leg.onBehalfOf() != null) {
-            try {
-                delegation.answeredBy(leg.onBehalfOf(), ring.caller(), leg.user());
-            } catch (RuntimeException e) {
-                LOG.warn("could not tell {} who answered: {}", leg.onBehalfOf(), e.toString());
-            }
+            // not under the fork's lock: the notice goes out on the timer thread
+            timers.execute(() -> {
+                try {
+                    delegation.answeredBy(leg.onBehalfOf(), ring.caller(), leg.user());
+                } catch (RuntimeException e) {
+                    LOG.warn("could not tell {} who answered: {}", leg.onBehalfOf(), e.toString());
+                }
+            });
         }
     }
 

@@ -254,4 +254,33 @@ class DelegationTest {
         assertThat(removed.detail()).startsWith("403");
         assertThat(c.all).noneMatch(x -> x.direction() == Direction.INCOMING);
     }
+
+    @Test
+    void aCallPlacedForOneManagerIsTransferredStraightToAnotherManager() throws Exception {
+        var boss = signIn("boss");
+        var chief = signIn("chief");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
+        delegate(chief, RingMode.WITH_MANAGER, 0, "amy");
+        CallTest.Calls c = new CallTest.Calls(carl);
+        CallTest.Calls a = new CallTest.Calls(amy);
+        CallTest.Calls ch = new CallTest.Calls(chief);
+
+        Call forBoss = amy.delegation().callOnBehalfOf("boss", "carl", false, CallOptions.NONE);
+        Call atCarl = c.incoming();
+        carl.telephony().answer(atCarl.id()).get(10, TimeUnit.SECONDS);
+        a.await(forBoss.id(), State.CONNECTED);
+
+        // completes once the transferred call is answered (RFC 3515 NOTIFY sipfrag 200)
+        var transferred = amy.telephony().transfer(forBoss.id(), "chief");
+        Call atChief = ch.incomingFrom("carl");
+        // carl's transfer leg is carl's own call to chief (chief's delegate amy rings too, for chief)
+        chief.telephony().answer(atChief.id()).get(10, TimeUnit.SECONDS);
+        ch.await(atChief.id(), State.CONNECTED);
+        transferred.get(10, TimeUnit.SECONDS);
+        a.await(x -> x.id().equals(forBoss.id()) && x.state() == State.ENDED);
+        assertThat(a.latest(forBoss.id()).endReason()).isEqualTo(EndReason.TRANSFERRED);
+        chief.telephony().hangup(atChief.id()).get(10, TimeUnit.SECONDS);
+    }
 }

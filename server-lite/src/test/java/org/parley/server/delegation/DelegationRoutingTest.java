@@ -1,0 +1,132 @@
+package org.parley.server.delegation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.core.client.DelegationService.RingMode;
+import org.parley.core.client.DelegationService.Settings;
+import org.parley.core.model.AccessLevel;
+import org.parley.core.model.PresenceState;
+import org.parley.server.policy.PresenceStates;
+import org.parley.server.routing.CallRouter;
+import org.parley.server.routing.ForwardingStore;
+import org.parley.server.routing.LocalNumbers;
+import org.parley.server.routing.NoVoicemail;
+import org.parley.server.routing.RoutePlan;
+import org.parley.server.store.Database;
+import org.parley.server.store.SqliteDialect;
+import org.parley.server.users.UserCredentials;
+import org.parley.server.users.UserProfile;
+import org.parley.server.users.UserRepository;
+
+/** The plans the router makes for a manager's calls, from the delegation as stored (no SIP). */
+class DelegationRoutingTest {
+    private static final String D = "parley.test";
+    private static final String CALLER = "sip:zoe@" + D;
+
+    @TempDir
+    Path data;
+    private Database db;
+    private DelegationStore store;
+    private CallRouter router;
+    /** Registered contacts by user; a user not listed has none. */
+    private Map<String, List<String>> contacts;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(data, new SqliteDialect());
+        UserRepository users = new UserRepository(db, Clock.systemUTC());
+        for (String u : List.of("zoe", "boss", "amy", "ben")) {
+            users.add(new UserProfile(u, u.toUpperCase(), null, null, null, null, null, null),
+                    UserCredentials.fromPassword(u, D, "pw"));
+        }
+        contacts = new java.util.HashMap<>(Map.of("boss", List.of("sip:boss@127.0.0.1:5001"),
+                "amy", List.of("sip:amy@127.0.0.1:5002"), "ben", List.of("sip:ben@127.0.0.1:5003", "sip:ben@127.0.0.1:5004"),
+                "zoe", List.of("sip:zoe@127.0.0.1:5005")));
+        store = new DelegationStore(db, Clock.systemUTC());
+        PresenceStates available = new PresenceStates() {
+            @Override
+            public PresenceState stateOf(String user) {
+                return PresenceState.AVAILABLE;
+            }
+
+            @Override
+            public void addListener(Listener listener) {
+            }
+        };
+        router = new CallRouter(new CallRouter.Parts(D, users::exists, u -> contacts.getOrDefault(u, List.of()),
+                new ForwardingStore(db, Clock.systemUTC()), (owner, watcher) -> AccessLevel.COMPANY, available,
+                new NoVoicemail(), new LocalNumbers(db), null), store::get);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private RoutePlan.Ring route(String callee, String caller) {
+        return (RoutePlan.Ring) router.route(callee, caller, Set.of());
+    }
+
+    @Test
+    void withManagerEveryDelegateDeviceRingsNamingTheManager() {
+        store.put("boss", new Settings(List.of("amy", "ben"), RingMode.WITH_MANAGER, 0));
+        RoutePlan.Ring ring = route("boss", CALLER);
+        assertThat(ring.legs()).extracting(l -> l.uri() + "/" + l.onBehalfOf()).containsExactly(
+                "sip:boss@127.0.0.1:5001/null", "sip:amy@127.0.0.1:5002/boss", "sip:ben@127.0.0.1:5003/boss",
+                "sip:ben@127.0.0.1:5004/boss");
+        assertThat(ring.laterLegs()).isEmpty();
+        assertThat(ring.legs().get(1).path()).extracting(s -> s.aor() + "/" + s.cause())
+                .containsExactly("sip:boss@parley.test/0", "sip:amy@parley.test/0");
+    }
+
+    @Test
+    void afterDelayTheDelegatesAreLaterLegsUnlessTheManagerHasNoDevice() {
+        store.put("boss", new Settings(List.of("amy"), RingMode.AFTER_DELAY, 7));
+        RoutePlan.Ring ring = route("boss", CALLER);
+        assertThat(ring.legs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:boss@127.0.0.1:5001");
+        assertThat(ring.laterLegs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:amy@127.0.0.1:5002");
+        assertThat(ring.laterSeconds()).isEqualTo(7);
+
+        contacts.remove("boss");
+        RoutePlan.Ring alone = route("boss", CALLER);
+        assertThat(alone.legs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:amy@127.0.0.1:5002");
+        assertThat(alone.laterLegs()).isEmpty();
+    }
+
+    @Test
+    void delegatesOnlyRingsNoDeviceOfTheManagerWhileADelegateIsRegistered() {
+        store.put("boss", new Settings(List.of("amy"), RingMode.DELEGATES_ONLY, 0));
+        assertThat(route("boss", CALLER).legs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:amy@127.0.0.1:5002");
+
+        contacts.remove("amy");
+        assertThat(route("boss", CALLER).legs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:boss@127.0.0.1:5001");
+    }
+
+    @Test
+    void aDelegateCallingTheManagerDoesNotRingThemself() {
+        store.put("boss", new Settings(List.of("amy", "ben"), RingMode.WITH_MANAGER, 0));
+        assertThat(route("boss", "sip:amy@" + D).legs()).extracting(RoutePlan.Leg::user).containsExactly("boss", "ben", "ben");
+    }
+
+    @Test
+    void removingADelegateTakesEffectForTheNextCallAndTheirManagersList() {
+        store.put("boss", new Settings(List.of("amy"), RingMode.WITH_MANAGER, 0));
+        assertThat(store.isDelegate("boss", "amy")).isTrue();
+        assertThat(store.managersOf("amy")).containsExactly("boss");
+        store.put("boss", new Settings(List.of("ben"), RingMode.WITH_MANAGER, 0));
+        assertThat(store.isDelegate("boss", "amy")).isFalse();
+        assertThat(store.managersOf("amy")).isEmpty();
+        assertThat(route("boss", CALLER).legs()).extracting(RoutePlan.Leg::user).containsExactly("boss", "ben", "ben");
+        // and from the database, as after a restart
+        assertThat(new DelegationStore(db, Clock.systemUTC()).get("boss").delegates()).containsExactly("ben");
+    }
+}

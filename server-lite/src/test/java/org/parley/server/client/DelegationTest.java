@@ -80,11 +80,14 @@ class DelegationTest {
     @Test
     void oneManagerOneDelegateRingTogetherAndTheManagerIsToldWhoAnswered() throws Exception {
         var boss = signIn("boss");
+        var bossPhone = signIn("boss");
         var amy = signIn("amy");
         var carl = signIn("carl");
         delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
         List<String[]> answeredBy = new CopyOnWriteArrayList<>();
         boss.delegation().addAnsweredByListener((caller, delegate) -> answeredBy.add(new String[] {caller, delegate}));
+        List<String> toldOnPhone = new CopyOnWriteArrayList<>();
+        bossPhone.delegation().addAnsweredByListener((caller, delegate) -> toldOnPhone.add(delegate));
         CallTest.Calls b = new CallTest.Calls(boss);
         CallTest.Calls a = new CallTest.Calls(amy);
         CallTest.Calls c = new CallTest.Calls(carl);
@@ -101,6 +104,10 @@ class DelegationTest {
         b.await(x -> x.id().equals(atBoss.id()) && x.state().isFinal());
         ReconnectTest.waitFor(() -> !answeredBy.isEmpty(), 10_000);
         assertThat(answeredBy.get(0)).containsExactly("sip:carl" + D, "sip:amy" + D);
+        ReconnectTest.waitFor(() -> !toldOnPhone.isEmpty(), 10_000);
+        assertThat(toldOnPhone).containsExactly("sip:amy" + D);
+        // the notice is no instant message: nothing in the IM history
+        assertThat(boss.history().conversation("sip:amy" + D, 10)).isEmpty();
         carl.telephony().hangup(placed.id()).get(10, TimeUnit.SECONDS);
         a.await(x -> x.id().equals(atAmy.id()) && x.state() == State.ENDED);
     }

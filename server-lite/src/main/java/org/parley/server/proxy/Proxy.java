@@ -264,7 +264,28 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         };
         CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record, legs,
                 calls.delegation());
-        flow.execute(calls.router().route(user, callerAor, forwarded));
+        flow.execute(calls.router().route(user, callerAor, forwarded, referrer(request)));
+    }
+
+    /** The local user name in Referred-By (RFC 3892: who transferred this call here), or null. */
+    private String referrer(Request request) {
+        Object h = request.getHeader("Referred-By");
+        if (h == null) {
+            return null;
+        }
+        String v = headerValue(h);
+        int lt = v.indexOf('<');
+        int gt = v.indexOf('>', lt + 1);
+        String uri = lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v.split(";", 2)[0].trim();
+        try {
+            URI parsed = factories.addresses().createURI(uri);
+            if (parsed instanceof SipURI sip && sip.getUser() != null && domain.isLocalHost(sip.getHost())) {
+                return sip.getUser().toLowerCase(Locale.ROOT);
+            }
+        } catch (ParseException e) {
+            LOG.debug("unreadable Referred-By {}: {}", v, e.getMessage());
+        }
+        return null;
     }
 
     private static String headerValue(Object header) {

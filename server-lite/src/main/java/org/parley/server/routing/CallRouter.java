@@ -58,7 +58,16 @@ public final class CallRouter {
      * @param forwarded  local user names earlier hops already forwarded away from (from History-Info)
      */
     public RoutePlan route(String callee, String callerAor, Set<String> forwarded) {
-        return plan(callee, callerAor, new HashSet<>(forwarded), List.of(new RoutePlan.Step(aor(callee), 0)), null);
+        return route(callee, callerAor, forwarded, null);
+    }
+
+    /**
+     * {@link #route(String, String, Set)} for a call a transfer sent here: {@code referrer} (local user name from
+     * Referred-By, or null) is one of the callee's delegates handing the call to the manager, so the delegates do
+     * not ring again (whatever the ring mode, the manager's own devices ring).
+     */
+    public RoutePlan route(String callee, String callerAor, Set<String> forwarded, String referrer) {
+        return plan(callee, callerAor, new HashSet<>(forwarded), List.of(new RoutePlan.Step(aor(callee), 0)), null, referrer);
     }
 
     /**
@@ -76,7 +85,8 @@ public final class CallRouter {
         return Optional.ofNullable(toTarget(ring.unanswered(), ring.owner(), ring.caller(), visited, ring.path(), reason, cause));
     }
 
-    private RoutePlan plan(String user, String caller, Set<String> visited, List<RoutePlan.Step> path, String reason) {
+    private RoutePlan plan(String user, String caller, Set<String> visited, List<RoutePlan.Step> path, String reason,
+                           String referrer) {
         AccessLevel level = p.access().levelFor(user, caller);
         if (level == AccessLevel.BLOCKED) {
             return new RoutePlan.Refuse(603, "Decline", "refused", reason);
@@ -111,7 +121,8 @@ public final class CallRouter {
         int laterSeconds = 0;
         if (rulesApply) {
             DelegationService.Settings delegation = delegations.apply(user);
-            List<RoutePlan.Leg> delegates = delegateLegs(delegation, user, caller, seen, path);
+            boolean handedBack = referrer != null && delegation.delegates().contains(referrer);
+            List<RoutePlan.Leg> delegates = handedBack ? List.of() : delegateLegs(delegation, user, caller, seen, path);
             if (!delegates.isEmpty()) {
                 switch (delegation.mode()) {
                     case DELEGATES_ONLY -> {
@@ -209,7 +220,7 @@ public final class CallRouter {
         if (!p.userExists().test(user)) {
             return null;
         }
-        return plan(user, caller, visited, with(path, aor(user), cause), reason);
+        return plan(user, caller, visited, with(path, aor(user), cause), reason, null);
     }
 
     private void addContacts(List<RoutePlan.Leg> legs, String user, List<RoutePlan.Step> path) {

@@ -290,4 +290,29 @@ class DelegationTest {
         assertThat(a.latest(forBoss.id()).endReason()).isEqualTo(EndReason.TRANSFERRED);
         chief.telephony().hangup(atChief.id()).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aDelegateScreensTheCallAndTransfersItToTheManagerWhoseEndpointThenRings() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var carl = signIn("carl");
+        delegate(boss, RingMode.DELEGATES_ONLY, 0, "amy");
+        CallTest.Calls b = new CallTest.Calls(boss);
+        CallTest.Calls a = new CallTest.Calls(amy);
+
+        Call placed = carl.telephony().call("boss", CallOptions.NONE);
+        Call atAmy = a.incomingFrom("carl");
+        amy.telephony().answer(atAmy.id()).get(10, TimeUnit.SECONDS);
+        a.await(atAmy.id(), State.CONNECTED);
+
+        var transferred = amy.telephony().transfer(atAmy.id(), "boss");
+        Call atBoss = b.incomingFrom("carl");
+        assertThat(atBoss.referredBy()).isEqualTo("sip:amy" + D);
+        boss.telephony().answer(atBoss.id()).get(10, TimeUnit.SECONDS);
+        transferred.get(10, TimeUnit.SECONDS);
+        // the delegate was not rung again for the call she handed over
+        assertThat(a.all).filteredOn(x -> x.direction() == Direction.INCOMING).extracting(Call::id).containsOnly(atAmy.id());
+        boss.telephony().hangup(atBoss.id()).get(10, TimeUnit.SECONDS);
+        assertThat(placed.onBehalfOf()).isNull();
+    }
 }

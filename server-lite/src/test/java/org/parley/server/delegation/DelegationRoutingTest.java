@@ -129,4 +129,14 @@ class DelegationRoutingTest {
         // and from the database, as after a restart
         assertThat(new DelegationStore(db, Clock.systemUTC()).get("boss").delegates()).containsExactly("ben");
     }
+
+    @Test
+    void aCallADelegateTransfersToTheManagerRingsOnlyTheManager() {
+        store.put("boss", new Settings(List.of("amy", "ben"), RingMode.DELEGATES_ONLY, 0));
+        RoutePlan.Ring ring = (RoutePlan.Ring) router.route("boss", CALLER, Set.of(), "amy");
+        assertThat(ring.legs()).extracting(RoutePlan.Leg::uri).containsExactly("sip:boss@127.0.0.1:5001");
+        // referred by someone who is not boss's delegate: the delegation applies
+        RoutePlan.Ring other = (RoutePlan.Ring) router.route("boss", CALLER, Set.of(), "zoe");
+        assertThat(other.legs()).extracting(RoutePlan.Leg::user).containsExactly("amy", "ben", "ben");
+    }
 }

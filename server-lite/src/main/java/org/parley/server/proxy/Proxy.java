@@ -229,63 +229,23 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         String lastIndex = history.isEmpty() ? null
                 : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
         Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
-        CallFlow.Legs legs = new CallFlow.Legs() {
-            @Override
-            public ForkContext start(ServerTransaction tx, Request original, List<RoutePlan.Leg> legs,
-                                     ForkContext.Listener listener) throws Exception {
-                return forkPrepared(tx, original, requestsFor(legs), listener);
-            }
-
-            @Override
-            public void add(ForkContext fork, List<RoutePlan.Leg> legs) {
-                try {
-                    startBranches(fork, requestsFor(legs));
-                } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-                    LOG.debug("cannot add legs to the call for {}: {}", user, e.getMessage());
-                }
-            }
-
-            private List<Request> requestsFor(List<RoutePlan.Leg> legs)
-                    throws ParseException, InvalidArgumentException, SipException {
-                List<Request> outs = new ArrayList<>(legs.size());
-                for (RoutePlan.Leg leg : legs) {
-                    Request out = forwarder.forTarget(template, factories.addresses().createURI(leg.uri()), hash, true, inbound);
-                    for (String entry : HistoryInfo.entriesFor(leg, lastIndex)) {
-                        out.addHeader(factories.headers().createHeader(HistoryInfo.NAME, entry));
+        CallFlow.Legs legs = new RoutedLegs(forwarder, factories, domain, template, hash, inbound, lastIndex,
+                new RoutedLegs.Branches() {
+                    @Override
+                    public ForkContext fork(ServerTransaction tx, Request original, List<Request> outs,
+                                            ForkContext.Listener listener) {
+                        return forkPrepared(tx, original, outs, listener);
                     }
-                    if (leg.onBehalfOf() != null) {
-                        out.setHeader(factories.headers().createHeader(DelegatedCalls.CALLED_PARTY,
-                                "<" + Aors.of(leg.onBehalfOf(), domain.domain()) + ">"));
+
+                    @Override
+                    public void add(ForkContext fork, List<Request> outs) {
+                        startBranches(fork, outs);
                     }
-                    outs.add(out);
-                }
-                return outs;
-            }
-        };
+                });
         CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record, legs,
                 calls.delegation());
-        flow.execute(calls.router().route(user, callerAor, forwarded, referrer(request)));
-    }
-
-    /** The local user name in Referred-By (RFC 3892: who transferred this call here), or null. */
-    private String referrer(Request request) {
-        Object h = request.getHeader("Referred-By");
-        if (h == null) {
-            return null;
-        }
-        String v = headerValue(h);
-        int lt = v.indexOf('<');
-        int gt = v.indexOf('>', lt + 1);
-        String uri = lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v.split(";", 2)[0].trim();
-        try {
-            URI parsed = factories.addresses().createURI(uri);
-            if (parsed instanceof SipURI sip && sip.getUser() != null && domain.isLocalHost(sip.getHost())) {
-                return sip.getUser().toLowerCase(Locale.ROOT);
-            }
-        } catch (ParseException e) {
-            LOG.debug("unreadable Referred-By {}: {}", v, e.getMessage());
-        }
-        return null;
+        flow.execute(calls.router().route(user, callerAor, forwarded,
+                RoutedLegs.referrer(request, factories, domain)));
     }
 
     private static String headerValue(Object header) {

@@ -129,6 +129,26 @@ class ReceptionLineTest {
         }
     }
 
+    @Test
+    void callerDeclinedByOneAttendantGoesBackToTheQueueAndReachesTheNext() throws Exception {
+        configure(List.of("alice", "bob"), "distribution", "in-order");
+        UcClient alice = clients.signedIn(parley.server(), Transport.TCP, "alice");
+        UcClient bob = clients.signedIn(parley.server(), Transport.TCP, "bob");
+        Calls a = new Calls(alice);
+        Calls b = new Calls(bob);
+        UcClient carol = clients.signedIn(parley.server(), Transport.TCP, "carol");
+        Calls c = new Calls(carol);
+        Call queued = callReception(carol, c);
+        Call atAlice = a.await(x -> x.direction() == Direction.INCOMING && x.state() == State.INCOMING
+                && x.peer().contains("carol"));
+        alice.telephony().decline(atAlice.id()).get(10, TimeUnit.SECONDS);
+
+        answerFrom(bob, b, "carol");
+        c.await(queued.id(), State.ENDED);
+        assertThat(a.all.stream().filter(x -> x.direction() == Direction.INCOMING).map(Call::id).distinct().count())
+                .as("alice was offered carol once").isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"user", "voicemail"})
     void callerOverflowsToTheTargetAfterTheSetSeconds(String kind) throws Exception {

@@ -3,7 +3,6 @@ package org.parley.server.reception;
 import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -250,7 +249,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         }
     }
 
-    /** Every tick: re-reads the settings, overflows callers waiting too long, offers the head to a free attendant. */
+    /** Every tick: re-reads the settings, overflows callers waiting too long, offers waiting callers to attendants. */
     void tick() {
         try {
             settings = readSettings();
@@ -274,10 +273,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         for (QueuedCall c : queue) {
             if (c.waiting() && !c.overflowFailed && !c.arrived.plus(s.overflowAfter()).isAfter(clock.instant())) {
                 c.overflowing = true;
-                String[] kind = s.overflowTarget().split(":", 2);
-                String target = "voicemail".equals(kind[0])
-                        ? "sip:voicemail@" + domain.domain() + ";mailbox=" + kind[1]
-                        : "sip:" + kind[1] + "@" + domain.domain();
+                String target = s.overflowUri(domain.domain());
                 LOG.info("reception: {} waited {} s, overflows to {}", c.caller, s.overflowAfter().toSeconds(), target);
                 refer(c, target, null);
             }

@@ -61,6 +61,15 @@ public record ReceptionSettings(String address, Distribution distribution, Durat
                 target, Duration.ofMinutes(repeat), v.apply(MUSIC));
     }
 
+    /** The Refer-To URI of the overflow target in {@code domain}; null when there is none. */
+    public String overflowUri(String domain) {
+        if (overflowTarget.isEmpty()) {
+            return null;
+        }
+        String[] kind = overflowTarget.split(":", 2);
+        return "voicemail".equals(kind[0]) ? "sip:voicemail@" + domain + ";mailbox=" + kind[1] : "sip:" + kind[1] + "@" + domain;
+    }
+
     /** Checks one value the way {@link #of} would; throws IllegalArgumentException naming the problem. */
     public static void validate(String name, String value) {
         if (!DEFAULTS.containsKey(name)) {

@@ -179,7 +179,9 @@ class ReceptionLineTest {
         UcClient bob = clients.signedIn(parley.server(), Transport.TCP, "bob");
         Calls b = new Calls(bob);
         Call first = callReception(bob, b);
-        bob.telephony().hangup(first.id()).get(10, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        // generous: as the first call of a JVM it also waits for the media engines to start on a loaded machine
+        bob.telephony().hangup(first.id()).get(30, TimeUnit.SECONDS);
         b.await(first.id(), State.ENDED);
         callReception(bob, b);
         assertThat(repeatsOf("bob")).containsExactly(1, 2);

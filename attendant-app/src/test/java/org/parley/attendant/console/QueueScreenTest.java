@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -31,6 +33,7 @@ import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.TelephonyService.Call;
+import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
@@ -48,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The console signed in as "reception" on a real server; Alice, Bob and Carol (real core clients) call it. Their calls
  * queue; clicking a call makes it active and holds the others (as the callers see it); Carol is blind-transferred to
- * Dave; the notes written for Alice's call are still there after the console is closed.
+ * Dave; Alice is consult-transferred to Erin; the notes written for Alice's call are still there after the console is closed.
  */
 @ExtendWith(ApplicationExtension.class)
 class QueueScreenTest {
@@ -57,7 +60,7 @@ class QueueScreenTest {
             .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @RegisterExtension
-    final TestServerExtension parley = TestServerExtension.withUsers("reception", "alice", "bob", "carol", "dave");
+    final TestServerExtension parley = TestServerExtension.withUsers("reception", "alice", "bob", "carol", "dave", "erin");
     @TempDir
     Path data;
     @TempDir
@@ -108,16 +111,18 @@ class QueueScreenTest {
     }
 
     @Test
-    void threeCallersQueueClickingSwitchesTheActiveCallAndABlindTransferCompletes(FxRobot robot) throws Exception {
+    void threeCallersQueueClickingSwitchesTheActiveCallAndBlindAndConsultTransfersComplete(FxRobot robot) throws Exception {
         SipUcClient alice = party("alice");
         SipUcClient bob = party("bob");
         SipUcClient carol = party("carol");
-        SipUcClient dave = party("dave");
-        dave.telephony().addCallListener(c -> {
-            if (c.state() == State.INCOMING) {
-                dave.telephony().answer(c.id());
-            }
-        });
+        for (String user : List.of("dave", "erin")) { // they answer every call
+            SipUcClient c = party(user);
+            c.telephony().addCallListener(call -> {
+                if (call.state() == State.INCOMING) {
+                    c.telephony().answer(call.id());
+                }
+            });
+        }
         Stage stage = FxToolkit.registerPrimaryStage();
         AttendantOptions options = new AttendantOptions(data, "127.0.0.1", parley.server().sipPort(), "TCP",
                 "reception@" + TestServer.DOMAIN, TestServer.password("reception").toCharArray());
@@ -148,15 +153,21 @@ class QueueScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console().queue().items().stream()
                 .map(QueueItem::name).toList().equals(List.of("Alice Test", "Bob Test", "Carol Test")));
 
-        // Clicking Alice answers her; clicking Bob answers him and holds Alice.
-        robot.clickOn(cardOf(robot, "alice"));
+        // F1 shows the shortcuts, Esc hides them; Space answers the call waiting longest (Alice); clicking Bob
+        // answers him and holds Alice.
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#help").query().isVisible());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#help").query().isVisible());
+        robot.interact(() -> robot.lookup("#queue").query().requestFocus());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         await(c -> c.id().equals(fromAlice.id()) && c.state() == State.CONNECTED);
         robot.clickOn(cardOf(robot, "bob"));
         await(c -> c.id().equals(fromBob.id()) && c.state() == State.CONNECTED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
         save(stage, "attendant-queue");
 
-        // Enter on Carol (selected with the keyboard) answers her and holds Bob; exactly one call is active.
+        // Clicking Carol answers her and holds Bob; exactly one call is active.
         robot.clickOn(cardOf(robot, "carol"));
         await(c -> c.id().equals(fromCarol.id()) && c.state() == State.CONNECTED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromBob.id()) == State.REMOTE_HELD
@@ -186,6 +197,22 @@ class QueueScreenTest {
                 .noneMatch(i -> i.call().peer().equals("sip:carol@parley.test")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "Transferred to dave".equals(console().queue().statusProperty().get()));
+
+        // Consult: Alice (held) is picked up, Erin is called first, then Complete joins Alice and Erin.
+        robot.clickOn(cardOf(robot, "alice"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.CONNECTED);
+        robot.interact(() -> robot.lookup("#target").queryAs(TextField.class).clear());
+        robot.clickOn("#target").write("erin");
+        robot.clickOn("#consultButton");
+        await(c -> "sip:reception@parley.test".equals(c.peer()) && c.state() == State.CONNECTED
+                && c.direction() == Direction.INCOMING);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
+        robot.clickOn("#completeButton");
+        await(c -> !c.id().equals(fromAlice.id()) && "sip:erin@parley.test".equals(c.peer())
+                && c.state() == State.CONNECTED);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().stream()
+                .noneMatch(i -> i.call().peer().equals("sip:alice@parley.test")
+                        || i.call().peer().equals("sip:erin@parley.test")));
 
         FxToolkit.setupFixture(app::stop);
         app = null;

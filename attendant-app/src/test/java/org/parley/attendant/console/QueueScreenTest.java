@@ -176,6 +176,17 @@ class QueueScreenTest {
                 .filter(i -> i.state() == State.CONNECTED).count() == 1
                 && console().queue().active().map(i -> i.call().peer()).orElse("").equals("sip:carol@parley.test"));
 
+        // With a 2 s limit, the held calls turn long-hold (the card's :long-hold pseudo-class, flashing).
+        String bobCard = cardOf(robot, "bob");
+        WaitForAsyncUtils.asyncFx(() -> {
+            console().queue().soundsProperty().set(false);
+            console().queue().holdLimitProperty().set(Duration.ofSeconds(2));
+        }).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(bobCard).query().getPseudoClassStates()
+                .contains(QueueCard.LONG_HOLD));
+        save(stage, "attendant-long-hold");
+        WaitForAsyncUtils.asyncFx(() -> console().queue().holdLimitProperty().set(Duration.ofSeconds(60))).get();
+
         // Notes for Alice's call.
         robot.clickOn(cardOf(robot, "alice")); // resumes Alice, holds Carol
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.CONNECTED

@@ -79,6 +79,7 @@ public final class AttendantApp {
         Label wait = new Label("Signing in as " + options.address() + "…");
         wait.setStyle("-fx-font-size: 22px");
         stage.setScene(new Scene(new StackPane(wait), 1280, 800));
+        stage.titleProperty().unbind(); // the welcome screen binds it (a stage shown before)
         stage.setTitle(IDENTITY.title());
         stage.show();
         Transport transport = Transport.valueOf(options.transport() == null ? "TLS" : options.transport());
@@ -109,6 +110,7 @@ public final class AttendantApp {
         Scene scene = new Scene(view.root(), 1600, 1000);
         view.install(scene);
         stage.setScene(scene);
+        stage.titleProperty().unbind();
         stage.setTitle(IDENTITY.title() + " — " + options.address());
         stage.setMaximized(true);
         console = new Console(client, store, queue, contacts, notes, view);

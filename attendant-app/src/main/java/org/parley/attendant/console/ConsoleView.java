@@ -40,7 +40,8 @@ public final class ConsoleView {
     /** Key, action: shown by the help overlay. */
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Space", "Answer the call waiting longest"},
-            new String[] {"Enter / click", "Make the selected call active (answer or resume; the others are held)"},
+            new String[] {"Enter / click", "Make the selected call active (answer or resume; the others are held);"
+                    + " with none selected, answer the next"},
             new String[] {"↑ ↓", "Select a call in the queue"},
             new String[] {"H", "Hold the selected call"},
             new String[] {"T", "Transfer the selected call to the target (type a number or pick a contact)"},
@@ -51,6 +52,7 @@ public final class ConsoleView {
             new String[] {"N", "Write notes for the selected call (Ctrl+S saves)"},
             new String[] {"F", "Search the directory"},
             new String[] {"L", "Contacts as list or tiles"},
+            new String[] {"F11", "Full screen on / off"},
             new String[] {"F1 / Esc", "Show / hide this help"});
 
     private final QueueViewModel queue;
@@ -265,6 +267,8 @@ public final class ConsoleView {
         KeyCode k = e.getCode();
         if (k == KeyCode.F1) {
             help.setVisible(!help.isVisible());
+        } else if (k == KeyCode.F11 && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen());
         } else if (k == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
         } else if (e.isShortcutDown() && k == KeyCode.S) {
@@ -284,7 +288,13 @@ public final class ConsoleView {
     private boolean keyAction(KeyCode k) {
         switch (k) {
             case SPACE -> queue.answerNext();
-            case ENTER -> activateSelected();
+            case ENTER -> {
+                if (list.getSelectionModel().getSelectedItem() == null) {
+                    queue.answerNext();
+                } else {
+                    activateSelected();
+                }
+            }
             case H -> selected(i -> queue.hold(i.id()));
             case T -> transfer();
             case C -> consult();

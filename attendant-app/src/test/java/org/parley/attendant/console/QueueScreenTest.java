@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
@@ -167,8 +168,16 @@ class QueueScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
         save(stage, "attendant-queue");
 
-        // Clicking Carol answers her and holds Bob; exactly one call is active.
-        robot.clickOn(cardOf(robot, "carol"));
+        // Enter on Carol (selected, focus in the queue) answers her and holds Bob; exactly one call is active.
+        String carolCard = cardOf(robot, "carol");
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<QueueItem> queue = robot.lookup("#queue").queryAs(ListView.class);
+            String id = carolCard.substring("#call-".length());
+            queue.getSelectionModel().select(console().queue().item(id).orElseThrow());
+            queue.requestFocus();
+        });
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         await(c -> c.id().equals(fromCarol.id()) && c.state() == State.CONNECTED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromBob.id()) == State.REMOTE_HELD
                 && latest(fromAlice.id()) == State.REMOTE_HELD);

@@ -262,6 +262,13 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(im.serviceOps());
             voicemailModule.notifyVia(subscriptions);
             services.add(voicemailModule.calls());
+            // the reception line: a queue for the attendant group (org.parley.server.reception)
+            org.parley.server.reception.ReceptionLine reception = org.parley.server.reception.ReceptionModule.start(
+                    new org.parley.server.reception.ReceptionModule.Parts(db, config.dataDir(), domain, responses, outbound,
+                            u -> !bindings.lookup(u).isEmpty(),
+                            callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
+            closeables.add(reception);
+            services.add(reception);
             serviceEndpoint.registerAll(voicemailModule.ops());
             serviceOps.addAll(voicemailModule.ops());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code parley admin}: user management on a data directory; safe while the server runs (SQLite WAL). */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage a server's users and distribution groups.",
-        subcommands = {AdminCommand.User.class, GroupCommand.class, CdrCommand.class})
+        subcommands = {AdminCommand.User.class, GroupCommand.class, CdrCommand.class, ReceptionCommand.class})
 public final class AdminCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

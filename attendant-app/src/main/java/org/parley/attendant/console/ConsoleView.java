@@ -1,0 +1,320 @@
+package org.parley.attendant.console;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.parley.attendant.contacts.ContactsViewModel;
+import org.parley.attendant.notes.CallNotes.Note;
+import org.parley.attendant.notes.NotesViewModel;
+import org.parley.attendant.queue.QueueItem;
+import org.parley.attendant.queue.QueueViewModel;
+
+/**
+ * The console's one window: contacts and directory on the left, the conversation queue in the centre, the actions,
+ * transfer target, notes and notes history on the right; every action has a key (F1 lists them).
+ */
+public final class ConsoleView {
+    /** Key, action: shown by the help overlay. */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Space", "Answer the call waiting longest"},
+            new String[] {"Enter / click", "Make the selected call active (answer or resume; the others are held);"
+                    + " with none selected, answer the next"},
+            new String[] {"↑ ↓", "Select a call in the queue"},
+            new String[] {"H", "Hold the selected call"},
+            new String[] {"T", "Transfer the selected call to the target (type a number or pick a contact)"},
+            new String[] {"C", "Consult: call the target first"},
+            new String[] {"X", "Complete the consultation (transfer)"},
+            new String[] {"V", "Send the selected call to voicemail"},
+            new String[] {"E", "End (hang up) the selected call"},
+            new String[] {"N", "Write notes for the selected call (Ctrl+S saves)"},
+            new String[] {"F", "Search the directory"},
+            new String[] {"L", "Contacts as list or tiles"},
+            new String[] {"F11", "Full screen on / off"},
+            new String[] {"F1 / Esc", "Show / hide this help"});
+
+    private final QueueViewModel queue;
+    private final ContactsViewModel contacts;
+    private final NotesViewModel notes;
+    private final StackPane root;
+    private final ListView<QueueItem> list;
+    private final TextField target = new TextField();
+    private final TextArea notesArea = new TextArea();
+    private final VBox help;
+    private final ContactsPane contactsPane;
+    private final Map<String, QueueCard> cards = new HashMap<>();
+    private final Timeline ticker;
+
+    public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes, String who) {
+        this.queue = queue;
+        this.contacts = contacts;
+        this.notes = notes;
+        list = new ListView<>(queue.items());
+        list.setId("queue");
+        list.setPlaceholder(new Label("No calls waiting"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(QueueItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : cards.computeIfAbsent(item.id(), k -> new QueueCard(item)));
+            }
+        });
+        list.setOnMouseClicked(e -> activateSelected());
+        queue.items().addListener((ListChangeListener<QueueItem>) c ->
+                cards.keySet().retainAll(queue.items().stream().map(QueueItem::id).toList()));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showNotes());
+        Label queueTitle = new Label("Conversation queue");
+        queueTitle.getStyleClass().add("pane-title");
+        VBox centre = new VBox(8, queueTitle, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        centre.getStyleClass().add("queue-pane");
+
+        contactsPane = new ContactsPane(contacts, uri -> {
+            target.setText(uri);
+        });
+        contactsPane.setPrefWidth(380);
+
+        BorderPane main = new BorderPane(centre, top(who), actions(), status(), contactsPane);
+        main.getStyleClass().add("console");
+        help = helpOverlay();
+        root = new StackPane(main, help);
+        root.getStylesheets().add(ConsoleView.class.getResource("attendant.css").toExternalForm());
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> queue.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Installs the keyboard shortcuts on the window's scene. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+
+    private HBox top(String who) {
+        Label title = new Label("Parley Attendant · " + who);
+        title.getStyleClass().add("console-title");
+        Spinner<Integer> limit = new Spinner<>(10, 900, (int) queue.holdLimitProperty().get().getSeconds(), 10);
+        limit.setId("holdLimit");
+        limit.setEditable(true);
+        limit.valueProperty().addListener((o, a, b) -> queue.holdLimitProperty().set(Duration.ofSeconds(b)));
+        CheckBox sounds = new CheckBox("Sounds");
+        sounds.setId("sounds");
+        sounds.selectedProperty().bindBidirectional(queue.soundsProperty());
+        Button helpButton = new Button("Help (F1)");
+        helpButton.setId("helpButton");
+        helpButton.setOnAction(e -> help.setVisible(!help.isVisible()));
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(12, title, grow, new Label("Hold alert after (s)"), limit, sounds, helpButton);
+        top.getStyleClass().add("console-top");
+        return top;
+    }
+
+    private VBox actions() {
+        FlowPane buttons = new FlowPane(8, 8,
+                button("answerButton", "Answer (Space)", queue::answerNext),
+                button("activateButton", "Pick up (Enter)", this::activateSelected),
+                button("holdButton", "Hold (H)", () -> selected(i -> queue.hold(i.id()))),
+                button("transferButton", "Transfer (T)", this::transfer),
+                button("consultButton", "Consult (C)", this::consult),
+                button("completeButton", "Complete (X)", queue::complete),
+                button("voicemailButton", "To voicemail (V)", () -> selected(i -> queue.toVoicemail(i.id()))),
+                button("hangupButton", "End (E)", () -> selected(i -> queue.hangup(i.id()))));
+        buttons.setPrefWrapLength(360);
+        target.setId("target");
+        target.setPromptText("Transfer / consult target: name, address or number");
+        Label hint = new Label();
+        hint.setId("hint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        target.textProperty().addListener((o, a, b) -> hint.setText(contacts.transferHint(b)));
+        target.setOnAction(e -> transfer());
+        notesArea.setId("notes");
+        notesArea.setWrapText(true);
+        notesArea.setPrefRowCount(5);
+        notesArea.textProperty().bindBidirectional(notes.textProperty());
+        Button save = button("saveNotes", "Save notes (Ctrl+S)", notes::save);
+        Label notesStatus = new Label();
+        notesStatus.textProperty().bind(notes.statusProperty());
+        TextField search = new TextField();
+        search.setId("notesSearch");
+        search.setPromptText("Search notes");
+        search.textProperty().addListener((o, a, b) -> notes.search(b));
+        ListView<Note> history = new ListView<>(notes.history());
+        history.setId("notesHistory");
+        history.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Note n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null
+                        : (n.peerName() == null ? n.peer() : n.peerName()) + ": " + n.text());
+            }
+        });
+        VBox.setVgrow(history, Priority.ALWAYS);
+        Label notesTitle = new Label("Notes");
+        notesTitle.getStyleClass().add("pane-title");
+        VBox right = new VBox(8, buttons, target, hint, notesTitle, notesArea, new HBox(8, save, notesStatus),
+                search, history);
+        right.setPrefWidth(420);
+        right.getStyleClass().add("actions-pane");
+        return right;
+    }
+
+    private Label status() {
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("console-status");
+        status.textProperty().bind(queue.statusProperty());
+        return status;
+    }
+
+    private VBox helpOverlay() {
+        VBox box = new VBox(6);
+        box.setId("help");
+        box.getStyleClass().add("help-overlay");
+        Label title = new Label("Keyboard shortcuts");
+        title.getStyleClass().add("pane-title");
+        box.getChildren().add(title);
+        for (String[] s : SHORTCUTS) {
+            Label key = new Label(s[0]);
+            key.getStyleClass().add("help-key");
+            key.setMinWidth(160);
+            box.getChildren().add(new HBox(12, key, new Label(s[1])));
+        }
+        box.setVisible(false);
+        box.setOnMouseClicked(e -> box.setVisible(false));
+        return box;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("action");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private QueueItem current() {
+        QueueItem s = list.getSelectionModel().getSelectedItem();
+        return s != null ? s : queue.active().orElse(null);
+    }
+
+    private void selected(java.util.function.Consumer<QueueItem> action) {
+        QueueItem i = current();
+        if (i != null) {
+            action.accept(i);
+        }
+    }
+
+    private void activateSelected() {
+        QueueItem s = list.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            queue.activate(s.id());
+        }
+    }
+
+    private void transfer() {
+        if (target.getText().isBlank()) {
+            target.requestFocus();
+            return;
+        }
+        selected(i -> queue.transfer(i.id(), target.getText()));
+    }
+
+    private void consult() {
+        if (target.getText().isBlank()) {
+            target.requestFocus();
+            return;
+        }
+        selected(i -> queue.consult(i.id(), target.getText()));
+    }
+
+    private void showNotes() {
+        QueueItem i = current();
+        notes.show(i == null ? null : i.call(), i == null ? null : i.name());
+    }
+
+    private void onKey(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (k == KeyCode.F1) {
+            help.setVisible(!help.isVisible());
+        } else if (k == KeyCode.F11 && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen());
+        } else if (k == KeyCode.ESCAPE && help.isVisible()) {
+            help.setVisible(false);
+        } else if (e.isShortcutDown() && k == KeyCode.S) {
+            notes.save();
+        } else if (root.getScene().getFocusOwner() instanceof TextInputControl) {
+            if (k == KeyCode.ESCAPE) {
+                list.requestFocus();
+            } else {
+                return;
+            }
+        } else if (!keyAction(k)) {
+            return;
+        }
+        e.consume();
+    }
+
+    private boolean keyAction(KeyCode k) {
+        switch (k) {
+            case SPACE -> queue.answerNext();
+            case ENTER -> {
+                if (list.getSelectionModel().getSelectedItem() == null) {
+                    queue.answerNext();
+                } else {
+                    activateSelected();
+                }
+            }
+            case H -> selected(i -> queue.hold(i.id()));
+            case T -> transfer();
+            case C -> consult();
+            case X -> queue.complete();
+            case V -> selected(i -> queue.toVoicemail(i.id()));
+            case E -> selected(i -> queue.hangup(i.id()));
+            case N -> notesArea.requestFocus();
+            case F -> contactsPane.focusSearch();
+            case L -> contacts.tilesProperty().set(!contacts.tilesProperty().get());
+            case UP, DOWN -> {
+                int at = list.getSelectionModel().getSelectedIndex() + (k == KeyCode.UP ? -1 : 1);
+                if (at >= 0 && at < queue.items().size()) {
+                    list.getSelectionModel().select(at);
+                }
+                list.requestFocus();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package org.parley.attendant.queue;
+
+import java.time.Instant;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.parley.core.client.TelephonyService.Call;
+import org.parley.core.client.TelephonyService.State;
+
+/** One call of the conversation queue as the console shows it; changed only by {@link QueueViewModel}. */
+public final class QueueItem {
+    private final String id;
+    private final ObjectProperty<Call> call = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty();
+    private final StringProperty waiting = new SimpleStringProperty("0:00");
+    private final BooleanProperty longHold = new SimpleBooleanProperty();
+    private final BooleanProperty flash = new SimpleBooleanProperty();
+    private final BooleanProperty repeatCaller = new SimpleBooleanProperty();
+    private Instant stateSince;
+    private final long arrival;
+
+    QueueItem(Call first, Instant now, long arrival) {
+        this.id = first.id();
+        this.arrival = arrival;
+        this.stateSince = first.started() == null ? now : first.started();
+        call.set(first);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Call call() {
+        return call.get();
+    }
+
+    public State state() {
+        return call.get().state();
+    }
+
+    public ReadOnlyObjectProperty<Call> callProperty() {
+        return call;
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name;
+    }
+
+    public String name() {
+        return name.get();
+    }
+
+    /** How long the call has been in its present state (waiting, talking, on hold), m:ss. */
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting;
+    }
+
+    /** On hold for longer than the limit. */
+    public ReadOnlyBooleanProperty longHoldProperty() {
+        return longHold;
+    }
+
+    /** Toggles every second while {@link #longHoldProperty()} holds: the view flashes with it. */
+    public ReadOnlyBooleanProperty flashProperty() {
+        return flash;
+    }
+
+    /** The caller was seen in the call log within the last hour. */
+    public ReadOnlyBooleanProperty repeatCallerProperty() {
+        return repeatCaller;
+    }
+
+    /** The manager a delegated call is for, or null. */
+    public String onBehalfOf() {
+        return call.get().onBehalfOf();
+    }
+
+    Instant stateSince() {
+        return stateSince;
+    }
+
+    long arrival() {
+        return arrival;
+    }
+
+    void update(Call next, Instant now) {
+        if (next.state() != call.get().state()) {
+            stateSince = next.state() == State.CONNECTED && call.get().state() == State.INCOMING
+                    && next.connected() != null ? next.connected() : now;
+        }
+        call.set(next);
+    }
+
+    void setName(String value) {
+        name.set(value);
+    }
+
+    void setWaiting(String value) {
+        waiting.set(value);
+    }
+
+    void setLongHold(boolean value) {
+        longHold.set(value);
+    }
+
+    void setFlash(boolean value) {
+        flash.set(value);
+    }
+
+    void setRepeatCaller(boolean value) {
+        repeatCaller.set(value);
+    }
+}

@@ -1,0 +1,263 @@
+package org.parley.attendant.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.CallTarget;
+import org.parley.core.client.TelephonyService;
+import org.parley.core.client.TelephonyService.Call;
+import org.parley.core.client.TelephonyService.Direction;
+import org.parley.core.client.TelephonyService.State;
+
+/**
+ * The conversation queue: every call of the attendant that has not ended, ordered active first, then ringing calls
+ * (longest waiting first), then held calls (longest held first), then outgoing calls being set up. Exactly one call is
+ * active: {@link #activate} answers or resumes a call and core holds the one that was active. Calls held longer than
+ * {@link #holdLimitProperty()} raise a long-hold alert (flash, and a sound when {@link #soundsProperty()} is on);
+ * {@link #tick()} (once a second from the view, or from a test with its own clock) drives timers and alerts.
+ */
+public final class QueueViewModel {
+    private static final Comparator<QueueItem> ORDER = Comparator.<QueueItem>comparingInt(i -> rank(i.state()))
+            .thenComparing(QueueItem::stateSince).thenComparingLong(QueueItem::arrival);
+
+    private final TelephonyService phone;
+    private final Clock clock;
+    private final Function<Call, String> names;
+    private final Predicate<String> repeatCallers;
+    private final Runnable sound;
+    private final String voicemailDomain;
+    private final String ownUser;
+    private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
+    private final Map<String, QueueItem> byId = new HashMap<>();
+    /** consult call id -> the call it consults about. */
+    private final Map<String, String> consults = new HashMap<>();
+    private final ObjectProperty<Duration> holdLimit = new SimpleObjectProperty<>(Duration.ofSeconds(60));
+    private final BooleanProperty sounds = new SimpleBooleanProperty(true);
+    private final StringProperty status = new SimpleStringProperty("");
+    private long arrivals;
+
+    /**
+     * @param names         the name to show for a call's peer (contacts, directory, else the SIP display name)
+     * @param repeatCallers whether a peer called within the last hour
+     * @param sound         plays the long-hold alert sound
+     * @param ownUser       this attendant's user name (whose mailbox a connected call is sent to if not delegated)
+     */
+    public QueueViewModel(TelephonyService phone, Clock clock, Function<Call, String> names,
+                          Predicate<String> repeatCallers, Runnable sound, String ownUser, String domain) {
+        this.phone = phone;
+        this.clock = clock;
+        this.names = names;
+        this.repeatCallers = repeatCallers;
+        this.sound = sound;
+        this.ownUser = ownUser;
+        this.voicemailDomain = domain;
+        phone.calls().forEach(this::onCall);
+        phone.addCallListener(this::onCall);
+    }
+
+    private static int rank(State s) {
+        return switch (s) {
+            case CONNECTED, REMOTE_HELD -> 0;
+            case INCOMING -> 1;
+            case HELD -> 2;
+            default -> 3;
+        };
+    }
+
+    public ObservableList<QueueItem> items() {
+        return items;
+    }
+
+    public ObjectProperty<Duration> holdLimitProperty() {
+        return holdLimit;
+    }
+
+    public BooleanProperty soundsProperty() {
+        return sounds;
+    }
+
+    /** The outcome of the last action ("Transferred to dave", "Transfer failed: ..."). */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public Optional<QueueItem> item(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The call being talked to (connected, or held by its peer only). */
+    public Optional<QueueItem> active() {
+        return items.stream().filter(i -> rank(i.state()) == 0).findFirst();
+    }
+
+    /** A snapshot from core: new calls join the queue, ended ones leave it. */
+    public void onCall(Call call) {
+        Instant now = clock.instant();
+        QueueItem item = byId.get(call.id());
+        if (call.state() == State.ENDED) {
+            if (item != null) {
+                byId.remove(call.id());
+                items.remove(item);
+            }
+            consults.remove(call.id());
+            consults.values().removeIf(call.id()::equals);
+            return;
+        }
+        if (item == null) {
+            item = new QueueItem(call, now, arrivals++);
+            item.setRepeatCaller(call.direction() == Direction.INCOMING && repeatCallers.test(call.peer()));
+            byId.put(call.id(), item);
+            items.add(item);
+        } else {
+            item.update(call, now);
+        }
+        item.setName(names.apply(call));
+        refresh(item, now);
+        items.sort(ORDER);
+    }
+
+    /** Re-reads the names (the contact list or a directory answer arrived). */
+    public void refreshNames() {
+        items.forEach(i -> i.setName(names.apply(i.call())));
+    }
+
+    /** Advances the waiting timers and raises or clears the long-hold alerts. */
+    public void tick() {
+        Instant now = clock.instant();
+        items.forEach(i -> refresh(i, now));
+    }
+
+    private void refresh(QueueItem i, Instant now) {
+        Duration in = Duration.between(i.stateSince(), now);
+        long s = Math.max(0, in.getSeconds());
+        i.setWaiting(s / 60 + ":" + String.format("%02d", s % 60));
+        boolean alert = i.state() == State.HELD && in.compareTo(holdLimit.get()) >= 0;
+        if (alert && !i.longHoldProperty().get() && sounds.get()) {
+            sound.run();
+        }
+        i.setLongHold(alert);
+        i.setFlash(alert && s % 2 == 0);
+    }
+
+    /** Makes {@code id} the active call: answers it if it rings, resumes it if held (core holds the other one). */
+    public CompletableFuture<Void> activate(String id) {
+        QueueItem i = byId.get(id);
+        if (i == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return switch (i.state()) {
+            case INCOMING -> report(phone.answer(id), "Answer");
+            case HELD -> report(phone.resume(id), "Resume");
+            default -> CompletableFuture.completedFuture(null);
+        };
+    }
+
+    /** Answers the call that has been ringing longest, if any. */
+    public CompletableFuture<Void> answerNext() {
+        return items.stream().filter(i -> i.state() == State.INCOMING).findFirst()
+                .map(i -> activate(i.id())).orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
+    public CompletableFuture<Void> hold(String id) {
+        QueueItem i = byId.get(id);
+        if (i == null || i.state() != State.CONNECTED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return report(phone.hold(id), "Hold");
+    }
+
+    public CompletableFuture<Void> hangup(String id) {
+        return report(phone.hangup(id), "Hang up");
+    }
+
+    /** Blind transfer of a connected or held call to a user, an address or a number. */
+    public CompletableFuture<Void> transfer(String id, String target) {
+        if (target == null || target.isBlank()) {
+            status.set("Transfer to whom? Pick a contact or type a number");
+            return CompletableFuture.completedFuture(null);
+        }
+        status.set("Transferring to " + target.strip() + "…");
+        return report(phone.transfer(id, target.strip()), "Transfer")
+                .thenRun(() -> status.set("Transferred to " + target.strip()));
+    }
+
+    /** Calls {@code target} first (core holds the active call); {@link #complete} then joins the two. */
+    public Optional<Call> consult(String id, String target) {
+        if (target == null || target.isBlank() || !byId.containsKey(id)) {
+            status.set("Consult whom? Pick a call, then a contact or a number");
+            return Optional.empty();
+        }
+        Call placed = phone.call(target.strip(), new CallOptions("Consultation", false));
+        consults.put(placed.id(), id);
+        onCall(placed);
+        status.set("Consulting " + target.strip() + ": Complete (X) to transfer");
+        return Optional.of(placed);
+    }
+
+    /** Whether a consultation is under way (Complete is possible). */
+    public boolean consulting() {
+        return !consults.isEmpty();
+    }
+
+    /** Completes the consultation: the held caller is connected with the consulted party (REFER with Replaces). */
+    public CompletableFuture<Void> complete() {
+        Optional<Map.Entry<String, String>> pair = consults.entrySet().stream().findFirst();
+        if (pair.isEmpty()) {
+            status.set("No consultation to complete");
+            return CompletableFuture.completedFuture(null);
+        }
+        return report(phone.transferToCall(pair.get().getValue(), pair.get().getKey()), "Complete transfer")
+                .thenRun(() -> status.set("Transfer completed"));
+    }
+
+    /**
+     * Sends a call to voicemail: a ringing one is redirected to the called user's mailbox; a connected or held one is
+     * transferred to the mailbox of the manager it is for, else of this attendant.
+     */
+    public CompletableFuture<Void> toVoicemail(String id) {
+        QueueItem i = byId.get(id);
+        if (i == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (i.state() == State.INCOMING) {
+            return report(phone.redirect(id, CallTarget.voicemail()), "To voicemail");
+        }
+        return report(phone.transfer(id, voicemailUri(i.onBehalfOf())), "To voicemail");
+    }
+
+    /** {@code sip:voicemail@domain;mailbox=user} for the manager a call is for (an AOR), else this attendant. */
+    public String voicemailUri(String onBehalfOf) {
+        String user = ownUser;
+        if (onBehalfOf != null && !onBehalfOf.isBlank()) {
+            String aor = onBehalfOf.replaceFirst("^sips?:", "");
+            user = aor.contains("@") ? aor.substring(0, aor.indexOf('@')) : aor;
+        }
+        return "sip:voicemail@" + voicemailDomain + ";mailbox=" + user;
+    }
+
+    private CompletableFuture<Void> report(CompletableFuture<Void> action, String what) {
+        return action.whenComplete((ok, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                status.set(what + " failed: " + cause.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package org.parley.attendant.queue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.parley.core.client.AudioDevices;
+import org.parley.core.client.CallForwarding;
+import org.parley.core.client.CallOptions;
+import org.parley.core.client.CallQuality;
+import org.parley.core.client.CallTarget;
+import org.parley.core.client.TelephonyService;
+
+/**
+ * A telephony service in memory that behaves like core for the queue: answering or resuming holds the active call,
+ * and every change is reported to the listeners. Records the requests it got.
+ */
+final class FakePhone implements TelephonyService {
+    final Map<String, Call> calls = new LinkedHashMap<>();
+    final List<String> requests = new ArrayList<>();
+    private final List<CallListener> listeners = new ArrayList<>();
+    Instant now = Instant.parse("2026-01-05T09:00:00Z");
+    private int next;
+
+    Call ring(String peer, String name, String onBehalfOf) {
+        Call c = new Call("c" + (++next), peer, name, Direction.INCOMING, State.INCOMING, null, false, null, null, 0,
+                null, 0, now, null, false, null, onBehalfOf, false, null, null);
+        report(c);
+        return c;
+    }
+
+    void set(String id, State state) {
+        Call c = calls.get(id);
+        report(new Call(c.id(), c.peer(), c.peerName(), c.direction(), state, c.subject(), c.highPriority(), c.codec(),
+                c.mediaDirection(), 0, null, 0, c.started(),
+                c.connected() == null && state == State.CONNECTED ? now : c.connected(), false, null, c.onBehalfOf(),
+                false, state == State.ENDED ? EndReason.REMOTE_HANGUP : null, null));
+    }
+
+    private void report(Call c) {
+        if (c.state() == State.ENDED) {
+            calls.remove(c.id());
+        } else {
+            calls.put(c.id(), c);
+        }
+        listeners.forEach(l -> l.onCall(c));
+    }
+
+    private void holdActive(String except) {
+        calls.values().stream().filter(c -> c.state() == State.CONNECTED && !c.id().equals(except)).map(Call::id)
+                .toList().forEach(id -> set(id, State.HELD));
+    }
+
+    private CompletableFuture<Void> done(String request) {
+        requests.add(request);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Call call(String uri, CallOptions options) {
+        holdActive(null);
+        Call c = new Call("c" + (++next), uri, null, Direction.OUTGOING, State.DIALING, options.subject(), false, null,
+                null, 0, null, 0, now, null, false, null, null, false, null, null);
+        requests.add("call " + uri);
+        report(c);
+        return c;
+    }
+
+    @Override
+    public CompletableFuture<Void> answer(String callId) {
+        holdActive(callId);
+        set(callId, State.CONNECTED);
+        return done("answer " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> decline(String callId, boolean busy) {
+        set(callId, State.ENDED);
+        return done("decline " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup(String callId) {
+        set(callId, State.ENDED);
+        return done("hangup " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> hold(String callId) {
+        set(callId, State.HELD);
+        return done("hold " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(String callId) {
+        holdActive(callId);
+        set(callId, State.CONNECTED);
+        return done("resume " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> mute(String callId, boolean muted) {
+        return done("mute " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String callId, String digits) {
+        return done("dtmf " + callId);
+    }
+
+    @Override
+    public CompletableFuture<Void> transfer(String callId, String target) {
+        set(callId, State.ENDED);
+        return done("transfer " + callId + " " + target);
+    }
+
+    @Override
+    public CompletableFuture<Void> transferToCall(String callId, String consultCallId) {
+        set(callId, State.ENDED);
+        set(consultCallId, State.ENDED);
+        return done("transferToCall " + callId + " " + consultCallId);
+    }
+
+    @Override
+    public CompletableFuture<Void> redirect(String callId, CallTarget target) {
+        set(callId, State.ENDED);
+        return done("redirect " + callId + " " + target.kind());
+    }
+
+    @Override
+    public CallQuality quality(String callId) {
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<CallForwarding> forwarding() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    }
+
+    @Override
+    public CompletableFuture<Void> setForwarding(CallForwarding rules) {
+        return done("forwarding");
+    }
+
+    @Override
+    public AudioDevices.Available availableDevices() {
+        return null;
+    }
+
+    @Override
+    public AudioDevices devices() {
+        return null;
+    }
+
+    @Override
+    public void useDevices(AudioDevices devices) {
+    }
+
+    @Override
+    public List<Call> calls() {
+        return List.copyOf(calls.values());
+    }
+
+    @Override
+    public void addCallListener(CallListener listener) {
+        listeners.add(listener);
+    }
+}

@@ -1,0 +1,397 @@
+package org.parley.server.reception;
+
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.core.sdp.SessionDescription;
+import org.parley.server.policy.Aors;
+import org.parley.server.transport.LocalDomain;
+import org.parley.server.transport.LocalService;
+import org.parley.server.transport.Outbound;
+import org.parley.server.transport.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reception line (docs/protocol.md, "Reception line"): answers calls to {@code sip:ADDRESS@DOMAIN} as a user
+ * agent server, plays the hold music while the caller waits in arrival order, and hands each caller on with a REFER
+ * (RFC 3515) in the caller's dialog: to a free attendant (the first or the longest idle), or after the overflow time
+ * to the overflow target. The caller's client places the new call through the proxy and reports it with NOTIFYs; on
+ * success the line hangs up its own leg, on failure the caller goes back to the head of the queue. Repeat callers
+ * are marked on the REFER's Referred-By ({@code ;repeat=N}) and in the Refer-To's headers.
+ */
+public final class ReceptionLine implements LocalService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceptionLine.class);
+    /** How often the queue is looked at (overflow, free attendants). */
+    static final long TICK_MS = 200;
+
+    private final LocalDomain domain;
+    private final Responses responses;
+    private final Outbound outbound;
+    private final ReceptionStore store;
+    private final ReceptionMedia media;
+    private final CallerMedia callerMedia;
+    private final Attendants attendants;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final ReceptionMessages messages;
+    private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
+    /** Callers in arrival order (also those being referred); guarded by this. */
+    private final List<QueuedCall> queue = new ArrayList<>();
+    private final ExecutorService setUp = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parley-reception-setup");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ReceptionSettings settings;
+    private final ScheduledFuture<?> ticker;
+
+    public ReceptionLine(LocalDomain domain, Responses responses, Outbound outbound, ReceptionStore store,
+                         ReceptionMedia media, Attendants attendants, ScheduledExecutorService scheduler, Clock clock) {
+        this.domain = domain;
+        this.responses = responses;
+        this.outbound = outbound;
+        this.store = store;
+        this.media = media;
+        this.callerMedia = new CallerMedia(media);
+        this.attendants = attendants;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.messages = new ReceptionMessages(domain, responses, outbound.factories());
+        this.settings = readSettings();
+        this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Callers answered and not yet handed on or gone, in arrival order (their From addresses). */
+    public synchronized List<String> waiting() {
+        return queue.stream().map(c -> c.caller).toList();
+    }
+
+    // ---- LocalService ----
+
+    private boolean toLine(Request request) {
+        return request.getRequestURI() instanceof SipURI uri && settings.address().equalsIgnoreCase(uri.getUser())
+                && domain.isLocalHost(uri.getHost());
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        return toLine(request);
+    }
+
+    @Override
+    public boolean acceptsAck(Request ack) {
+        return toLine(ack);
+    }
+
+    @Override
+    public void handle(RequestEvent event) {
+        Request request = event.getRequest();
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        QueuedCall call = toTag == null ? null : calls.get(QueuedCall.key(callId(request), toTag));
+        if (Request.ACK.equals(request.getMethod())) {
+            if (call != null) {
+                call.acked = true;
+            }
+            return;
+        }
+        ServerTransaction tx = responses.serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        if (toTag != null) {
+            inDialog(tx, request, call);
+        } else if (Request.INVITE.equals(request.getMethod())) {
+            responses.reply(tx, request, Response.TRYING, null);
+            setUp.execute(() -> answer(tx, request));
+        } else if (Request.OPTIONS.equals(request.getMethod())) {
+            responses.reply(tx, request, Response.OK, null);
+        } else {
+            responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, "The reception line takes calls only");
+        }
+    }
+
+    private void inDialog(ServerTransaction tx, Request request, QueuedCall call) {
+        if (call == null) {
+            responses.reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        switch (request.getMethod()) {
+            case Request.BYE -> {
+                responses.reply(tx, request, Response.OK, null);
+                end(call, false, "the caller hung up");
+            }
+            case Request.INVITE -> reinvite(tx, request, call);
+            case Request.NOTIFY -> {
+                responses.reply(tx, request, Response.OK, null);
+                onNotify(call, request);
+            }
+            case Request.INFO, Request.UPDATE -> responses.reply(tx, request, Response.OK, null);
+            default -> responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, null);
+        }
+    }
+
+    // ---- answering ----
+
+    private void answer(ServerTransaction tx, Request invite) {
+        SessionDescription offer;
+        try {
+            byte[] body = invite.getRawContent();
+            if (body == null || body.length == 0) {
+                responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
+                return;
+            }
+            offer = SessionDescription.parse(body);
+        } catch (RuntimeException e) {
+            responses.reply(tx, invite, Response.BAD_REQUEST, "Bad SDP");
+            return;
+        }
+        if (offer.audio() == null || offer.audio().refused()) {
+            responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No audio offered");
+            return;
+        }
+        ReceptionSettings s = settings;
+        String caller = Aors.of(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
+        String user = ((SipURI) invite.getRequestURI()).getUser().toLowerCase(Locale.ROOT);
+        QueuedCall call = null;
+        try {
+            CallerMedia.Answered a = callerMedia.answer(offer, HoldMusic.of(s.music()), clock.millis());
+            if (a.answer() == null) {
+                responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No common codec (Opus, PCMU, PCMA)");
+                return;
+            }
+            int repeat = store.arrived(caller, clock.instant(), s.repeatWindow());
+            call = new QueuedCall(callId(invite), outbound.newTag(), invite, user, caller, clock.instant(), repeat);
+            call.session = a.session();
+            call.answer = a.answer();
+            call.crypto = a.crypto();
+            calls.put(call.key(), call);
+            Response ok = messages.ok(invite, call.localTag, user, a.answer());
+            call.ok = ok;
+            synchronized (this) {
+                queue.add(call);
+            }
+            responses.send(tx, ok);
+            if (unreliable(invite)) {
+                retransmit(call, 500, 500);
+            }
+            LOG.info("reception queued {} (call {} within the repeat window), {} waiting", caller, repeat, queue.size());
+        } catch (IOException | ParseException | RuntimeException e) {
+            LOG.warn("reception could not answer {}: {}", caller, e.toString());
+            if (call != null) {
+                forget(call);
+                call.stopMedia();
+            }
+            responses.reply(tx, invite, e instanceof IOException ? Response.NOT_ACCEPTABLE_HERE
+                    : Response.SERVER_INTERNAL_ERROR, null);
+        }
+    }
+
+    private void reinvite(ServerTransaction tx, Request request, QueuedCall call) {
+        try {
+            byte[] body = request.getRawContent();
+            SessionDescription answer = body == null || body.length == 0 ? null
+                    : callerMedia.reanswer(call, SessionDescription.parse(body), call.sdpVersion.incrementAndGet());
+            if (answer == null) {
+                responses.reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "The line keeps its media");
+                return;
+            }
+            responses.send(tx, messages.ok(request, call.localTag, call.user, answer));
+        } catch (ParseException | RuntimeException e) {
+            responses.reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Bad SDP");
+        }
+    }
+
+    private static boolean unreliable(Request r) {
+        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
+    }
+
+    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
+    private void retransmit(QueuedCall call, long interval, long elapsed) {
+        scheduler.schedule(() -> {
+            if (call.acked || call.ended.get() || elapsed > 32_000) {
+                return;
+            }
+            responses.send(null, call.ok);
+            long next = Math.min(interval * 2, 4000);
+            retransmit(call, next, elapsed + next);
+        }, interval, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- the queue ----
+
+    private ReceptionSettings readSettings() {
+        try {
+            return store.settings();
+        } catch (RuntimeException e) {
+            LOG.warn("reception settings unreadable ({}); using the defaults", e.getMessage());
+            return ReceptionSettings.defaults();
+        }
+    }
+
+    /** Every tick: re-reads the settings, overflows callers waiting too long, offers waiting callers to attendants. */
+    void tick() {
+        try {
+            settings = readSettings();
+            synchronized (this) {
+                if (queue.isEmpty()) {
+                    return;
+                }
+                overflow();
+                dispatch();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reception queue round failed: {}", e.toString(), e);
+        }
+    }
+
+    private void overflow() {
+        ReceptionSettings s = settings;
+        if (s.overflowTarget().isEmpty()) {
+            return;
+        }
+        for (QueuedCall c : queue) {
+            if (c.waiting() && !c.overflowFailed && !c.arrived.plus(s.overflowAfter()).isAfter(clock.instant())) {
+                c.overflowing = true;
+                String target = s.overflowUri(domain.domain());
+                LOG.info("reception: {} waited {} s, overflows to {}", c.caller, s.overflowAfter().toSeconds(), target);
+                refer(c, target, null);
+            }
+        }
+    }
+
+    private void dispatch() {
+        ReceptionSettings s = settings;
+        List<String> free = attendants.free(store.attendants());
+        for (QueuedCall c : queue) {
+            if (free.isEmpty()) {
+                return;
+            }
+            if (!c.waiting()) {
+                continue;
+            }
+            Optional<String> pick = attendants.pick(free, c.refusedBy, s.distribution());
+            if (pick.isEmpty()) {
+                return;
+            }
+            String a = pick.get();
+            free = free.stream().filter(x -> !x.equals(a)).toList();
+            c.offeredTo = a;
+            attendants.offered(a);
+            LOG.info("reception: {} offered to {} ({})", c.caller, a, s.distribution().word());
+            refer(c, "sip:" + a + "@" + domain.domain(), a);
+        }
+    }
+
+    /** Sends the REFER; a refused one puts the caller back in the queue (or ends an overflow attempt for good). */
+    private void refer(QueuedCall c, String target, String attendant) {
+        String by = "<sip:" + c.user + "@" + domain.domain() + ">" + (c.repeat > 1 ? ";repeat=" + c.repeat : "");
+        String referTo = "<" + target + (c.repeat > 1 ? "?X-Parley-Repeat-Caller=" + c.repeat : "") + ">";
+        try {
+            outbound.send(messages.refer(c, referTo, by), r -> {
+                if (r.getStatusCode() / 100 != 2) {
+                    LOG.info("reception: REFER of {} to {} refused: {}", c.caller, target, r.getStatusCode());
+                    referralEnded(c, false);
+                }
+            });
+        } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.warn("reception could not refer {} to {}: {}", c.caller, target, e.toString());
+            referralEnded(c, false);
+        }
+    }
+
+    /** A NOTIFY of the refer subscription: its sipfrag's status says how the caller's new call went. */
+    private void onNotify(QueuedCall call, Request notify) {
+        byte[] body = notify.getRawContent();
+        String frag = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^SIP/2\\.0 (\\d{3})").matcher(frag);
+        if (!m.find()) {
+            return;
+        }
+        int status = Integer.parseInt(m.group(1));
+        if (status >= 200) {
+            referralEnded(call, status < 300);
+        }
+    }
+
+    private synchronized void referralEnded(QueuedCall call, boolean connected) {
+        String a = call.offeredTo;
+        if (a != null) {
+            attendants.released(a, connected);
+            call.offeredTo = null;
+            if (!connected) {
+                call.refusedBy.add(a);
+            }
+        } else if (call.overflowing && !connected) {
+            call.overflowing = false;
+            call.overflowFailed = true;
+        }
+        if (connected) {
+            LOG.info("reception: {} connected to {}", call.caller, a != null ? a : "the overflow target");
+            end(call, true, "handed on");
+        }
+    }
+
+    /** Ends a caller's leg once: out of the queue, media stopped, and our BYE when {@code hangUp}. */
+    private void end(QueuedCall call, boolean hangUp, String why) {
+        if (!call.ended.compareAndSet(false, true)) {
+            return;
+        }
+        forget(call);
+        call.stopMedia();
+        LOG.debug("reception leg of {} ended: {}", call.caller, why);
+        if (hangUp) {
+            try {
+                outbound.send(messages.bye(call), r -> LOG.debug("reception BYE to {}: {}", call.caller, r.getStatusCode()));
+            } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
+                LOG.debug("reception could not hang up {}: {}", call.caller, e.toString());
+            }
+        }
+    }
+
+    private void forget(QueuedCall call) {
+        calls.remove(call.key());
+        synchronized (this) {
+            queue.remove(call);
+            if (call.offeredTo != null) {
+                attendants.released(call.offeredTo, false);
+                call.offeredTo = null;
+            }
+        }
+    }
+
+    private static String callId(Request r) {
+        return ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    /** Hangs up every queued caller and stops the media engine. */
+    @Override
+    public void close() {
+        ticker.cancel(false);
+        setUp.shutdownNow();
+        for (QueuedCall c : List.copyOf(calls.values())) {
+            end(c, true, "the server stops");
+        }
+        media.close();
+    }
+}

@@ -3,7 +3,7 @@ package org.parley.client.alerts;
 /**
  * One toast.
  *
- * @param kind         a message, a file offer or a tagged contact's presence change
+ * @param kind         a message, a file offer, a tagged contact's presence change, or a delegate answered my call
  * @param from         who it is about
  * @param conversation what clicking it opens (the peer, or the multiparty session)
  * @param name         the person's name
@@ -16,5 +16,5 @@ package org.parley.client.alerts;
 public record Alert(Kind kind, String from, String conversation, String name, String title, String subject,
                     String text, boolean highPriority, boolean mini) {
 
-    public enum Kind { MESSAGE, FILE, PRESENCE }
+    public enum Kind { MESSAGE, FILE, PRESENCE, ANSWERED_BY }
 }

@@ -25,6 +25,7 @@ import org.parley.core.model.PresenceInfo;
  * mini-alerts follow our own full-screen windows and the user's own "In a meeting" state.
  */
 public final class Alerts {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Alerts.class);
     private final Session session;
     private final SettingsStore settings;
     private final CorePort names;
@@ -57,6 +58,12 @@ public final class Alerts {
                 raised(vm.onMessage(message));
             }
         });
+        try {
+            session.client().delegation().addAnsweredByListener((caller, delegate) ->
+                    raised(vm.onAnsweredBy(caller, delegate)));
+        } catch (RuntimeException e) {
+            LOG.debug("no delegation notices on this client: {}", e.getMessage());
+        }
         FileTransferService files = names.files();
         if (files != null) {
             files.addListener(t -> raised(vm.onTransfer(t)));

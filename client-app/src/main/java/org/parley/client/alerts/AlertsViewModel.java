@@ -80,6 +80,16 @@ public final class AlertsViewModel {
                 "is now " + state, false, mini()));
     }
 
+    /**
+     * A delegate answered one of my calls as a manager: "Call from X answered by Y" (always raised, also in Do Not
+     * Disturb, so the manager knows who has the call; clicking opens the conversation with the delegate).
+     */
+    public Optional<Alert> onAnsweredBy(String caller, String delegate) {
+        String who = caller == null ? "Unknown caller" : port.name(caller);
+        return raise(new Alert(Alert.Kind.ANSWERED_BY, delegate, delegate, "Call from " + who, null, null,
+                "answered by " + port.name(delegate), false, mini()));
+    }
+
     public void dismiss(Alert a) {
         visible.remove(a);
     }

@@ -60,6 +60,12 @@ final class CallToastView {
             subject.setWrapText(true);
             text.getChildren().add(subject);
         }
+        if (call.forManager() != null) {
+            Label manager = new Label(call.forManager());
+            manager.setId("callToastForManager");
+            manager.getStyleClass().add("toast-subject");
+            text.getChildren().add(manager);
+        }
         if (call.referredBy() != null || call.forwarded()) {
             Label via = new Label(call.referredBy() != null ? "Transferred by "
                     + org.parley.client.call.PeerNames.address(call.referredBy()) : "Forwarded call");

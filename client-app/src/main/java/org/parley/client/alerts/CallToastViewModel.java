@@ -31,7 +31,12 @@ public final class CallToastViewModel {
 
     /** One ringing call as its toast shows it. */
     public record Ringing(String id, String peer, String name, String title, String subject, boolean highPriority,
-                          String referredBy, boolean forwarded) {
+                          String referredBy, boolean forwarded, String onBehalfOf) {
+
+        /** "for Manager" on a delegated call, else null. */
+        public String forManager() {
+            return onBehalfOf == null ? null : "for " + onBehalfOf;
+        }
     }
 
     private final TelephonyService telephony;
@@ -70,7 +75,7 @@ public final class CallToastViewModel {
 
     private Ringing of(Call c) {
         return new Ringing(c.id(), c.peer(), names.name(c), names.title(c), c.subject(), c.highPriority(),
-                c.referredBy(), c.forwarded());
+                c.referredBy(), c.forwarded(), names.nameOf(c.onBehalfOf()));
     }
 
     private Optional<Ringing> find(String id) {

@@ -120,7 +120,8 @@ final class ToastView {
         line.setMaxWidth(MINI_WIDTH - 60);
         HBox.setHgrow(line, Priority.ALWAYS);
         FontIcon icon = new FontIcon(alert.kind() == Alert.Kind.FILE ? Feather.FILE
-                : alert.kind() == Alert.Kind.PRESENCE ? Feather.USER : Feather.MESSAGE_SQUARE);
+                : alert.kind() == Alert.Kind.PRESENCE ? Feather.USER
+                : alert.kind() == Alert.Kind.ANSWERED_BY ? Feather.PHONE_FORWARDED : Feather.MESSAGE_SQUARE);
         icon.getStyleClass().add("toast-icon");
         HBox root = new HBox(8, icon, line);
         root.setAlignment(Pos.CENTER_LEFT);

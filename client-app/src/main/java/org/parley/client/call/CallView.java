@@ -73,6 +73,12 @@ public final class CallView {
         HBox stateLine = new HBox(8, state, timer);
         stateLine.setAlignment(Pos.BASELINE_LEFT);
         VBox who = new VBox(2, name, title, stateLine);
+        if (vm.forManager() != null) {
+            Label m = new Label(vm.forManager());
+            m.setId("callForManager");
+            m.getStyleClass().add("call-subject");
+            who.getChildren().add(m);
+        }
         String subject = vm.call().subject();
         if (subject != null) {
             Label s = new Label((vm.call().highPriority() ? "! " : "") + subject);

@@ -76,6 +76,11 @@ public final class CallViewModel {
         return call;
     }
 
+    /** "for Manager" when this call was placed or is answered on a manager's behalf (delegation), else null. */
+    public String forManager() {
+        return call.onBehalfOf() == null ? null : "for " + names.nameOf(call.onBehalfOf());
+    }
+
     /** A new snapshot of this call. */
     public void update(Call c) {
         if (call != null && !call.id().equals(c.id())) {

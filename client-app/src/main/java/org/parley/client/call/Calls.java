@@ -108,9 +108,18 @@ public final class Calls {
 
     public void showDialPad() {
         if (dialPad == null) {
-            dialPad = new DialPadWindow(new DialPadViewModel(telephony(), this::onCall), appearance);
+            dialPad = new DialPadWindow(dialPadModel(), appearance);
         }
         dialPad.show();
+    }
+
+    private DialPadViewModel dialPadModel() {
+        try {
+            return new DialPadViewModel(telephony(), session.client().delegation(), this::onCall, fx);
+        } catch (RuntimeException e) {
+            LOG.warn("no delegation on this client: {}", e.getMessage());
+            return new DialPadViewModel(telephony(), this::onCall);
+        }
     }
 
     /** The window of a call (tests). */

@@ -81,8 +81,39 @@ public final class DialPadView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        root.getChildren().addAll(line, keys, subject, urgent, call, error);
+        root.getChildren().addAll(line, keys, subject, urgent, onBehalf(vm), call, error);
     }
+
+    /** "On behalf of" (myself or one of my managers) and "Show the manager as caller"; shown to delegates only. */
+    private static Node onBehalf(DialPadViewModel vm) {
+        javafx.scene.control.ComboBox<String> manager = new javafx.scene.control.ComboBox<>();
+        manager.setId("dialOnBehalfOf");
+        manager.setAccessibleText("Place the call on behalf of");
+        manager.setMaxWidth(Double.MAX_VALUE);
+        Runnable items = () -> {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            all.add(MYSELF);
+            all.addAll(vm.managers());
+            manager.getItems().setAll(all);
+            manager.setValue(vm.onBehalfOfProperty().get() == null ? MYSELF : vm.onBehalfOfProperty().get());
+        };
+        items.run();
+        vm.managers().addListener((javafx.collections.ListChangeListener<String>) c -> items.run());
+        manager.valueProperty().addListener((o, a, now) ->
+                vm.onBehalfOfProperty().set(now == null || MYSELF.equals(now) ? null : now));
+        CheckBox asManager = new CheckBox("Show the _manager as caller");
+        asManager.setId("dialAsManager");
+        asManager.selectedProperty().bindBidirectional(vm.asManagerProperty());
+        asManager.disableProperty().bind(vm.onBehalfOfProperty().isNull());
+        Label label = new Label("On behalf of");
+        label.setLabelFor(manager);
+        VBox box = new VBox(4, label, manager, asManager);
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.managers()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static final String MYSELF = "Myself";
 
     public Node root() {
         return root;

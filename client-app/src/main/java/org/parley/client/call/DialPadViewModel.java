@@ -1,6 +1,9 @@
 package org.parley.client.call;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -9,6 +12,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.parley.core.client.DelegationService;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.TelephonyService;
 import org.parley.core.client.TelephonyService.Call;
@@ -16,7 +22,9 @@ import org.parley.core.client.TelephonyService.Call;
 /**
  * The dial pad: a number or user typed or keyed in, an optional subject and high priority, and Call. A number
  * loses its spaces, dots, dashes and brackets before it is dialled; anything else goes to core as typed (a user
- * name of this domain, user@domain, or a SIP URI). Call on the JavaFX application thread.
+ * name of this domain, user@domain, or a SIP URI). A delegate may pick one of their managers ("On behalf of") and
+ * whether the callee sees the manager as the caller; the call then goes through {@link DelegationService}. Call on
+ * the JavaFX application thread.
  */
 public final class DialPadViewModel {
     private final TelephonyService telephony;
@@ -25,12 +33,45 @@ public final class DialPadViewModel {
     private final StringProperty subject = new SimpleStringProperty("");
     private final BooleanProperty highPriority = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
+    private final ObservableList<String> managers = FXCollections.observableArrayList();
+    private final StringProperty onBehalfOf = new SimpleStringProperty();
+    private final BooleanProperty asManager = new SimpleBooleanProperty();
+    private final DelegationService delegation;
     private final BooleanBinding canCall = Bindings.createBooleanBinding(() -> !dialled(target.get()).isEmpty(), target);
 
     /** {@code placed} gets each call placed (the shell opens its window). */
     public DialPadViewModel(TelephonyService telephony, Consumer<Call> placed) {
         this.telephony = Objects.requireNonNull(telephony, "telephony");
         this.placed = Objects.requireNonNull(placed, "placed");
+        this.delegation = null;
+    }
+
+    /**
+     * With delegation: the managers I am a delegate of are loaded now ({@code fx} runs core's answer) and offered in
+     * {@link #managers()}; no managers (or an error) leaves the choice empty.
+     */
+    public DialPadViewModel(TelephonyService telephony, DelegationService delegation, Consumer<Call> placed,
+                            Executor fx) {
+        this.telephony = Objects.requireNonNull(telephony, "telephony");
+        this.placed = Objects.requireNonNull(placed, "placed");
+        this.delegation = Objects.requireNonNull(delegation, "delegation");
+        Objects.requireNonNull(fx, "fx");
+        CompletableFuture<List<String>> f;
+        try {
+            f = delegation.managers();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        if (f != null) {
+            f.whenCompleteAsync((list, e) -> {
+                if (e == null && list != null) {
+                    managers.setAll(list);
+                }
+                if (onBehalfOf.get() != null && !managers.contains(onBehalfOf.get())) {
+                    onBehalfOf.set(null);
+                }
+            }, fx);
+        }
     }
 
     /** A key of the pad (0-9, *, #) appended to the target. */
@@ -54,8 +95,16 @@ public final class DialPadViewModel {
             error.set("Type a number or a user to call.");
             return false;
         }
+        String manager = onBehalfOf.get();
+        if (manager != null && delegation != null && !managers.contains(manager)) {
+            error.set("You are not a delegate of " + manager + ".");
+            return false;
+        }
         try {
-            Call c = telephony.call(to, new CallOptions(subject.get(), highPriority.get()));
+            CallOptions options = new CallOptions(subject.get(), highPriority.get());
+            Call c = manager != null && delegation != null
+                    ? delegation.callOnBehalfOf(manager, to, asManager.get(), options)
+                    : telephony.call(to, options);
             error.set(null);
             placed.accept(c);
             return true;
@@ -84,6 +133,21 @@ public final class DialPadViewModel {
 
     public BooleanProperty highPriorityProperty() {
         return highPriority;
+    }
+
+    /** The managers I may call for (AORs); empty when I am nobody's delegate. */
+    public ObservableList<String> managers() {
+        return managers;
+    }
+
+    /** The manager this call is placed for, or null for my own call. */
+    public StringProperty onBehalfOfProperty() {
+        return onBehalfOf;
+    }
+
+    /** With a manager chosen: the callee sees the manager as the caller. */
+    public BooleanProperty asManagerProperty() {
+        return asManager;
     }
 
     public ReadOnlyStringProperty errorProperty() {

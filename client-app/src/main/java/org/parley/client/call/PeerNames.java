@@ -41,6 +41,23 @@ public final class PeerNames {
         return uri == null ? "Unknown caller" : address(uri);
     }
 
+    /**
+     * The name to show for any user (a delegated call's manager, a delegate): contact list, then a directory card
+     * already looked up, then the bare address.
+     */
+    public String nameOf(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String listed = client.contacts().current().contact(uri).map(c -> c.displayName())
+                .filter(PeerNames::present).orElse(null);
+        if (listed != null) {
+            return listed;
+        }
+        ContactCard card = known(uri);
+        return card != null && present(card.displayName()) ? card.displayName() : address(uri);
+    }
+
     /** The peer's job title from the contact card or the directory, or null. */
     public String title(Call call) {
         ContactCard card = call.peer() == null ? null : known(call.peer());

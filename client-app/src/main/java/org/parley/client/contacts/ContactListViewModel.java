@@ -57,6 +57,8 @@ public final class ContactListViewModel {
     private String directoryNote;
     private ContactList list = ContactList.EMPTY;
     private List<String> recent = List.of();
+    private List<String> delegates = List.of();
+    private List<String> managers = List.of();
     private boolean rebuildPending;
     private boolean updating;
     private int rebuilds;
@@ -145,7 +147,7 @@ public final class ContactListViewModel {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(java.util.Locale.ROOT);
         List<ContactRow> fresh = RowBuilder.build(new RowBuilder.Input(list, items, grouping.get(),
                 sortByPresence.get(), f, collapsed, new ArrayList<>(open.peers()), recent, members, directory,
-                directoryNote));
+                directoryNote, delegates, managers));
         rebuilds++;
         if (!fresh.equals(rows)) {
             updating = true;
@@ -155,6 +157,41 @@ public final class ContactListViewModel {
                 updating = false;
             }
         }
+    }
+
+    /**
+     * Reads my delegates and my managers from the server ({@code fx} applies the answers); a client or server
+     * without delegation leaves both groups empty.
+     */
+    public void loadDelegation(java.util.concurrent.Executor fx) {
+        org.parley.core.client.DelegationService d;
+        try {
+            d = client.delegation();
+        } catch (RuntimeException e) {
+            LOG.debug("no delegation: {}", e.getMessage());
+            return;
+        }
+        java.util.concurrent.CompletableFuture<org.parley.core.client.DelegationService.Settings> mine = d.settings();
+        java.util.concurrent.CompletableFuture<List<String>> theirs = d.managers();
+        if (mine == null || theirs == null) {
+            return;
+        }
+        mine.handle((s, e) -> s == null || e != null ? delegates : s.delegates())
+                .thenCombine(theirs.handle((m, e) -> m == null || e != null ? managers : m), List::of)
+                .thenAcceptAsync(both -> showDelegation(both.get(0), both.get(1)), fx);
+    }
+
+    /** Shows {@code mine} under "Delegates" and {@code theirs} under "Managers", with their presence watched. */
+    public void showDelegation(List<String> mine, List<String> theirs) {
+        delegates = List.copyOf(mine);
+        managers = List.copyOf(theirs);
+        for (String u : delegates) {
+            client.presence().of(u).ifPresent(track(u)::setPresence);
+        }
+        for (String u : managers) {
+            client.presence().of(u).ifPresent(track(u)::setPresence);
+        }
+        rebuild();
     }
 
     ContactItem itemFor(String uri, ContactKind kind) {

@@ -38,7 +38,7 @@ public sealed interface ContactRow {
 
     enum Section {
         CONVERSATIONS(true), RECENT(true), GROUP(true), OTHER(true), AVAILABILITY(false), ACCESS(true), TAGGED(true),
-        DELEGATES(false), TEAM_CALL(false), DIRECTORY(false);
+        DELEGATES(true), MANAGERS(true), TEAM_CALL(false), DIRECTORY(false);
 
         private final boolean countsPresence;
 

@@ -22,18 +22,27 @@ import org.parley.core.model.ContactList;
 
 /**
  * Flattens the contact list into rows for one grouping, sort, filter and set of collapsed sections: "Current
- * Conversations" first, then the chosen grouping, "Recent Contacts", the "Delegates" and "Team-Call" placeholders, and
+ * Conversations" first, then the chosen grouping, "Recent Contacts", "Delegates" (mine, with a hint when none), "Managers" (whose delegate I am; only when
+ * there are any), the "Team-Call" placeholder, and
  * the directory results of a search last. Pure: the same input gives the same rows.
  */
 final class RowBuilder {
     static final String VOICE_HINT = "Set up in call forwarding (coming with voice)";
+    static final String DELEGATES_HINT = "Call forwarding → Delegates… names who may take your calls";
     private static final List<Availability> AVAILABILITY_ORDER = List.of(Availability.AVAILABLE, Availability.BUSY,
             Availability.DO_NOT_DISTURB, Availability.AWAY, Availability.OFFLINE, Availability.UNKNOWN);
 
     /** Everything the rows depend on. {@code filter} is lower case, "" for none. */
     record Input(ContactList list, Map<String, ContactItem> items, Grouping grouping, boolean byPresence,
                  String filter, Set<String> collapsed, Collection<String> open, List<String> recent,
-                 Map<String, List<ContactItem>> members, List<ContactItem> directory, String directoryNote) {
+                 Map<String, List<ContactItem>> members, List<ContactItem> directory, String directoryNote,
+                 List<String> delegates, List<String> managers) {
+        Input(ContactList list, Map<String, ContactItem> items, Grouping grouping, boolean byPresence, String filter,
+              Set<String> collapsed, Collection<String> open, List<String> recent,
+              Map<String, List<ContactItem>> members, List<ContactItem> directory, String directoryNote) {
+            this(list, items, grouping, byPresence, filter, collapsed, open, recent, members, directory, directoryNote,
+                    List.of(), List.of());
+        }
     }
 
     private final Input in;
@@ -92,8 +101,9 @@ final class RowBuilder {
         }
         section("recent", Section.RECENT, "Recent Contacts", null, itemsOf(in.recent()), false,
                 "People you exchange messages with appear here");
+        section("delegates", Section.DELEGATES, "Delegates", null, itemsOf(in.delegates()), false, DELEGATES_HINT);
+        section("managers", Section.MANAGERS, "Managers", null, itemsOf(in.managers()), true, null);
         if (!filtering()) {
-            placeholder("delegates", Section.DELEGATES, "Delegates");
             placeholder("teamcall", Section.TEAM_CALL, "Team-Call");
         }
         if (in.directoryNote() != null || !in.directory().isEmpty()) {

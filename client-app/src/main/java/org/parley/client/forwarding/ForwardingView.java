@@ -167,6 +167,14 @@ final class ForwardingView {
                 new Separator(), unansweredTitle, unansweredRow, error, status, new Separator(), buttons);
     }
 
+    /** Adds "Delegates…" (the delegation dialog) above the dialog's buttons. */
+    void offerDelegates(Runnable open) {
+        Button delegates = new Button("_Delegates…", new FontIcon(Feather.USERS));
+        delegates.setId("openDelegates");
+        delegates.setOnAction(e -> open.run());
+        root.getChildren().add(root.getChildren().size() - 2, delegates);
+    }
+
     private static void selectMode(ToggleGroup modes, Mode mode) {
         modes.getToggles().stream().filter(t -> t.getUserData() == mode).findFirst().ifPresent(modes::selectToggle);
     }

@@ -17,11 +17,19 @@ public final class ForwardingWindow {
     private final Session session;
     private final Appearance appearance;
     private final Consumer<CallForwarding> saved;
+    private final Runnable delegates;
     private Stage stage;
     private ForwardingViewModel vm;
 
     /** @param saved told each rule stored on the server (the main window's header line) */
     public ForwardingWindow(Session session, Appearance appearance, Consumer<CallForwarding> saved) {
+        this(session, appearance, saved, null);
+    }
+
+    /** @param delegates opens the "Delegates" dialog (a "Delegates…" button), or null for none */
+    public ForwardingWindow(Session session, Appearance appearance, Consumer<CallForwarding> saved,
+                            Runnable delegates) {
+        this.delegates = delegates;
         this.session = Objects.requireNonNull(session, "session");
         this.appearance = Objects.requireNonNull(appearance, "appearance");
         this.saved = Objects.requireNonNull(saved, "saved");
@@ -39,6 +47,9 @@ public final class ForwardingWindow {
             stage = new Stage();
             stage.setTitle("Call forwarding");
             ForwardingView view = new ForwardingView(vm, users, stage::close);
+            if (delegates != null) {
+                view.offerDelegates(delegates);
+            }
             Scene scene = new Scene(view.root());
             appearance.attach(scene);
             stage.setScene(scene);

@@ -154,6 +154,7 @@ public final class MainWindow {
         scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, active::handle);
         vm.start();
         contacts.start();
+        contacts.loadDelegation(new org.parley.ui.UiExecutor());
     }
 
     private static MenuItem item(String text, Feather icon, Runnable action, String id) {

@@ -61,6 +61,7 @@ public final class AppWindows implements Navigator {
     private HistoryWindow history;
     private OptionsWindow options;
     private ForwardingWindow forwarding;
+    private org.parley.client.delegation.DelegatesWindow delegates;
     private VoicemailWindow voicemail;
     private CallStatusViewModel callStatus;
     private SignInViewModel signIn;
@@ -260,9 +261,21 @@ public final class AppWindows implements Navigator {
         }
         if (forwarding == null) {
             CallStatusViewModel status = callStatus;
-            forwarding = new ForwardingWindow(session, appearance, status::forwardingSaved);
+            forwarding = new ForwardingWindow(session, appearance, status::forwardingSaved, this::showDelegates);
         }
         forwarding.show();
+    }
+
+    /** The "Delegates" dialog (from Call forwarding). */
+    public void showDelegates() {
+        if (session == null) {
+            return;
+        }
+        if (delegates == null) {
+            delegates = new org.parley.client.delegation.DelegatesWindow(session, appearance,
+                    new org.parley.ui.UiExecutor());
+        }
+        delegates.show();
     }
 
     @Override
@@ -348,12 +361,13 @@ public final class AppWindows implements Navigator {
         }
         options = null;
         for (javafx.stage.Stage st : new javafx.stage.Stage[] {forwarding == null ? null : forwarding.stage(),
-                voicemail == null ? null : voicemail.stage()}) {
+                voicemail == null ? null : voicemail.stage(), delegates == null ? null : delegates.stage()}) {
             if (st != null) {
                 st.close();
             }
         }
         forwarding = null;
+        delegates = null;
         voicemail = null;
         callStatus = null;
     }

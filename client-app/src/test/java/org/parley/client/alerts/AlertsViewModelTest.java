@@ -148,4 +148,14 @@ class AlertsViewModelTest {
             return false;
         }
     }
+
+    @Test
+    void aDelegateAnsweringMyCallRaisesCallFromXAnsweredByY() {
+        port.own = PresenceInfo.of(PresenceState.DO_NOT_DISTURB);
+        Alert a = vm.onAnsweredBy(BOB, CAROL).orElseThrow();
+        assertThat(a.kind()).isEqualTo(Alert.Kind.ANSWERED_BY);
+        assertThat(a.name() + " " + a.text()).isEqualTo("Call from Bob Baker answered by Someone");
+        assertThat(a.conversation()).isEqualTo(CAROL);
+        assertThat(vm.visible()).containsExactly(a);
+    }
 }

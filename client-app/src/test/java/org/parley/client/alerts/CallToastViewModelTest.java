@@ -120,4 +120,17 @@ class CallToastViewModelTest {
         assertThat(CallToastViewModel.target("0044 20 7946").kind()).isEqualTo(CallTarget.Kind.NUMBER);
         assertThatThrownBy(() -> CallToastViewModel.target("a b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDelegatedCallSaysWhichManagerItIsFor() {
+        Call c = incoming("c9", null, false);
+        vm.onCall(new Call(c.id(), c.peer(), c.peerName(), c.direction(), c.state(), null, false, null, null, 0, null,
+                0, c.started(), null, false, null, "sip:mia.manager@parley.test", false, null, null));
+        assertThat(vm.ringing()).singleElement().satisfies(r -> {
+            assertThat(r.onBehalfOf()).isEqualTo("mia.manager@parley.test");
+            assertThat(r.forManager()).isEqualTo("for mia.manager@parley.test");
+        });
+        vm.onCall(incoming("c10", null, false));
+        assertThat(vm.ringing().get(1).forManager()).isNull();
+    }
 }

@@ -150,4 +150,14 @@ class CallViewModelTest {
         vm.transfer("carol");
         assertThat(vm.errorProperty().get()).isEqualTo("Transfer to carol failed: REFER refused (403)");
     }
+
+    @Test
+    void aCallForAManagerSaysForWhomAndAnOwnCallDoesNot() {
+        Call c = FakeClient.call("c7", BOB, Direction.INCOMING, State.CONNECTED);
+        Call forMia = new Call(c.id(), c.peer(), null, c.direction(), c.state(), null, false, c.codec(), null, 0, null,
+                0, c.started(), c.connected(), false, null, "sip:mia@parley.test", false, null, null);
+        assertThat(new CallViewModel(forMia, client.telephony(), names, Runnable::run).forManager())
+                .isEqualTo("for mia@parley.test");
+        assertThat(new CallViewModel(c, client.telephony(), names, Runnable::run).forManager()).isNull();
+    }
 }

@@ -56,7 +56,7 @@ class ContactListViewModelTest {
                 "# Friends (0/2)", "  Alice", "  Pizza",
                 "# Other Contacts (0/1)", "  Bob",
                 "# Recent Contacts (0)", "  ~ People you exchange messages with appear here",
-                "# Delegates (0)", "  ~ " + RowBuilder.VOICE_HINT,
+                "# Delegates (0)", "  ~ " + RowBuilder.DELEGATES_HINT,
                 "# Team-Call (0)", "  ~ " + RowBuilder.VOICE_HINT);
         assertThat(vm.rows().stream().filter(r -> r instanceof Entry e && e.item().kind() == ContactKind.PHONE)
                 .map(r -> ((Entry) r).item().stateText())).containsExactly("+15550100");
@@ -241,5 +241,30 @@ class ContactListViewModelTest {
         assertThat(median).as("median ms per keystroke").isLessThan(50);
         vm.filterProperty().set("person 4999 ");
         assertThat(lines()).contains("  Person 4999 Surname52");
+    }
+
+    @Test
+    void myDelegatesAreListedWithLivePresenceAndMyManagersGetTheirOwnGroup() {
+        client.presence.put("sip:dave@x.test", PresenceInfo.of(PresenceState.AVAILABLE));
+        client.answers.put("DelegationService.settings", a -> java.util.concurrent.CompletableFuture.completedFuture(
+                new org.parley.core.client.DelegationService.Settings(List.of("sip:bob@x.test", "sip:dave@x.test"),
+                        org.parley.core.client.DelegationService.RingMode.WITH_MANAGER, 0)));
+        client.answers.put("DelegationService.managers",
+                a -> java.util.concurrent.CompletableFuture.completedFuture(List.of("sip:carol@x.test")));
+        vm.accept(LIST);
+        vm.loadDelegation(Runnable::run);
+        List<String> shown = lines();
+        assertThat(shown.subList(shown.indexOf("# Delegates (1/2)"), shown.indexOf("# Team-Call (0)")))
+                .containsExactly("# Delegates (1/2)", "  Bob", "  dave", "# Managers (0/1)", "  Carol");
+        presence("Bob", PresenceState.AVAILABLE);
+        later.elapse();
+        assertThat(lines()).contains("# Delegates (2/2)");
+    }
+
+    @Test
+    void withoutManagersThereIsNoManagersGroup() {
+        vm.accept(LIST);
+        vm.showDelegation(List.of(), List.of());
+        assertThat(lines()).noneMatch(l -> l.startsWith("# Managers")).contains("  ~ " + RowBuilder.DELEGATES_HINT);
     }
 }

@@ -57,6 +57,34 @@ class DelegationScreenTest {
                 e -> assertThat(e.item().uri()).isEqualToIgnoringCase("sip:mia@parley.test"));
     }
 
+    @Test
+    void aManagerNamesADelegateInTheDelegatesDialogAndTheServerAuthorizesThem(FxRobot robot) throws Exception {
+        SipUcClient mia = parties.signedIn(parley.server(), "mia");
+        app = SignedInApp.signIn(parley.server(), parties, data, "alice");
+
+        robot.interact(() -> app.windows().showCallForwarding());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#openDelegates").queryAll().isEmpty());
+        robot.clickOn("#openDelegates");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#newDelegate").queryAll().isEmpty());
+        robot.clickOn("#addDelegate");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Type a name or address to add as a delegate.".equals(
+                robot.lookup("#delegatesError").queryAs(javafx.scene.control.Label.class).getText()));
+        robot.interact(() -> robot.lookup("#newDelegate").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("mia"));
+        robot.clickOn("#addDelegate");
+        robot.clickOn("#ringDelegatesOnly");
+        robot.clickOn("#saveDelegates");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#saveDelegates").queryAll().isEmpty());
+
+        assertThat(mia.delegation().managers().get(10, TimeUnit.SECONDS))
+                .anySatisfy(m -> assertThat(m).isEqualToIgnoringCase("sip:alice@parley.test"));
+        SipUcClient alice = parties.signedIn(parley.server(), "alice");
+        Settings stored = alice.delegation().settings().get(10, TimeUnit.SECONDS);
+        assertThat(stored.mode()).isEqualTo(RingMode.DELEGATES_ONLY);
+        assertThat(stored.delegates()).singleElement().satisfies(d -> assertThat(d).isEqualToIgnoringCase(
+                "sip:mia@parley.test"));
+    }
+
     private static ContactRow managersRow(SignedInApp app) {
         return app.main().contacts().rows().stream()
                 .filter(r -> r instanceof ContactRow.Header h && h.title().equals("Managers")).findFirst().orElse(null);

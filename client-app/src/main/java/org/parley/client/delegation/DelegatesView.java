@@ -27,7 +27,8 @@ public final class DelegatesView {
     private final VBox root = new VBox(10);
     private final DelegatesViewModel vm;
 
-    public DelegatesView(DelegatesViewModel vm, UserSuggestions users, Runnable close) {
+    /** {@code saved} runs once the delegation is stored (closes the dialog); Cancel just closes the window. */
+    public DelegatesView(DelegatesViewModel vm, UserSuggestions users, Runnable saved, Runnable close) {
         this.vm = Objects.requireNonNull(vm, "vm");
         root.setPadding(new Insets(16));
         root.getStyleClass().add("delegates");
@@ -107,7 +108,7 @@ public final class DelegatesView {
         save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> vm.save().thenAccept(ok -> {
             if (ok) {
-                close.run();
+                saved.run();
             }
         }));
         Button cancel = new Button("Cancel");

@@ -14,10 +14,13 @@ public final class DelegatesWindow {
     private final Session session;
     private final Appearance appearance;
     private final Executor fx;
+    private final Runnable saved;
     private Stage stage;
     private DelegatesViewModel vm;
 
-    public DelegatesWindow(Session session, Appearance appearance, Executor fx) {
+    /** @param saved runs after the delegation was stored (the contact list re-reads its Delegates group) */
+    public DelegatesWindow(Session session, Appearance appearance, Executor fx, Runnable saved) {
+        this.saved = Objects.requireNonNull(saved, "saved");
         this.session = Objects.requireNonNull(session, "session");
         this.appearance = Objects.requireNonNull(appearance, "appearance");
         this.fx = Objects.requireNonNull(fx, "fx");
@@ -34,7 +37,10 @@ public final class DelegatesWindow {
                     session.client().directory());
             stage = new Stage();
             stage.setTitle("Delegates");
-            Scene scene = new Scene(new DelegatesView(vm, users, stage::close).root());
+            Scene scene = new Scene(new DelegatesView(vm, users, () -> {
+                stage.close();
+                saved.run();
+            }, stage::close).root());
             appearance.attach(scene);
             stage.setScene(scene);
             stage.setMinWidth(460);

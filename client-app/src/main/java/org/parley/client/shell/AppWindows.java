@@ -272,8 +272,12 @@ public final class AppWindows implements Navigator {
             return;
         }
         if (delegates == null) {
-            delegates = new org.parley.client.delegation.DelegatesWindow(session, appearance,
-                    new org.parley.ui.UiExecutor());
+            org.parley.ui.UiExecutor fx = new org.parley.ui.UiExecutor();
+            delegates = new org.parley.client.delegation.DelegatesWindow(session, appearance, fx, () -> {
+                if (main != null) {
+                    main.contacts().loadDelegation(fx);
+                }
+            });
         }
         delegates.show();
     }

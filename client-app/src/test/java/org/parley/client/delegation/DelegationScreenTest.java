@@ -76,6 +76,10 @@ class DelegationScreenTest {
         robot.clickOn("#saveDelegates");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#saveDelegates").queryAll().isEmpty());
 
+        // The manager's own contact list re-reads its Delegates group once saved.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main().contacts().rows().stream().anyMatch(
+                r -> r instanceof ContactRow.Entry e && e.section() == ContactRow.Section.DELEGATES
+                        && e.item().uri().equalsIgnoreCase("sip:mia@parley.test")));
         assertThat(mia.delegation().managers().get(10, TimeUnit.SECONDS))
                 .anySatisfy(m -> assertThat(m).isEqualToIgnoringCase("sip:alice@parley.test"));
         SipUcClient alice = parties.signedIn(parley.server(), "alice");

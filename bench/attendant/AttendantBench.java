@@ -29,7 +29,8 @@ import org.parley.ui.UiExecutor;
  * CALLS calls are queued it asks BenchServer for a presence storm and meanwhile, every 500 ms, does one attendant
  * action in turn: answer (the call waiting longest), hold (the active call), select (a held call: resumed, the active
  * one held). Each is timed from the request to the end of the first layout pulse after the console's queue shows
- * the new state; an AnimationTimer records every FX pulse. Prints {@code RESULT name value} lines for run.sh.
+ * the new state ({@code _model}: until core's new call state reached the queue model; {@code _screen}: from there to
+ * the end of the layout pass); an AnimationTimer records every FX pulse. Prints {@code RESULT name value} lines for run.sh.
  */
 public final class AttendantBench {
     static final Map<String, String> OPTS = new HashMap<>();
@@ -57,6 +58,8 @@ public final class AttendantBench {
         private String pendingId;
         private State pendingState;
         private long pendingSince;
+        /** When core's call state reached the queue model (before any layout pass). */
+        private long stateSeenAt;
         private boolean shown;
         private volatile String stormAnswer;
         private int phase;
@@ -141,6 +144,13 @@ public final class AttendantBench {
             pendingId = target.id();
             pendingState = kind.equals("hold") ? State.HELD : State.CONNECTED;
             pendingSince = System.nanoTime();
+            stateSeenAt = 0;
+            State wanted = pendingState;
+            target.callProperty().addListener((o, was, call) -> {
+                if (stateSeenAt == 0 && call.state() == wanted && target.id().equals(pendingId)) {
+                    stateSeenAt = System.nanoTime();
+                }
+            });
             switch (kind) {
                 case "hold" -> queue.hold(target.id());
                 default -> queue.activate(target.id());
@@ -154,7 +164,12 @@ public final class AttendantBench {
             }
             var item = app.console().get().queue().item(pendingId);
             if (item.isPresent() && item.get().state() == pendingState) {
-                times.computeIfAbsent(pendingAction, k -> new ArrayList<>()).add(System.nanoTime() - pendingSince);
+                long end = System.nanoTime();
+                times.computeIfAbsent(pendingAction, k -> new ArrayList<>()).add(end - pendingSince);
+                if (stateSeenAt != 0) {
+                    times.computeIfAbsent(pendingAction + "_model", k -> new ArrayList<>()).add(stateSeenAt - pendingSince);
+                    times.computeIfAbsent(pendingAction + "_screen", k -> new ArrayList<>()).add(end - stateSeenAt);
+                }
                 pendingAction = null;
             } else if (System.nanoTime() - pendingSince > 10_000_000_000L) {
                 times.computeIfAbsent(pendingAction + "_timeout", k -> new ArrayList<>()).add(0L);

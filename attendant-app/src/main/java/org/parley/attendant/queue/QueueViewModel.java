@@ -54,7 +54,8 @@ public final class QueueViewModel {
 
     /**
      * @param names         the name to show for a call's peer (contacts, directory, else the SIP display name)
-     * @param repeatCallers whether a peer called within the last hour
+     * @param repeatCallers whether a peer called within the last hour (a call the reception line marks as a repeat
+     *                      caller, Referred-By {@code ;repeat=N} with N > 1, is one too)
      * @param sound         plays the long-hold alert sound
      * @param ownUser       this attendant's user name (whose mailbox a connected call is sent to if not delegated)
      */
@@ -121,7 +122,8 @@ public final class QueueViewModel {
         }
         if (item == null) {
             item = new QueueItem(call, now, arrivals++);
-            item.setRepeatCaller(call.direction() == Direction.INCOMING && repeatCallers.test(call.peer()));
+            item.setRepeatCaller(call.direction() == Direction.INCOMING
+                    && (call.referredRepeat() > 1 || repeatCallers.test(call.peer())));
             byId.put(call.id(), item);
             items.add(item);
         } else {

@@ -31,6 +31,14 @@ final class FakePhone implements TelephonyService {
         return c;
     }
 
+    /** A call the reception line hands over: Referred-By the line, with its repeat mark (0: none). */
+    Call ringFromReception(String peer, String name, int repeat) {
+        Call c = new Call("c" + (++next), peer, name, Direction.INCOMING, State.INCOMING, null, false, null, null, 0,
+                null, 0, now, null, false, "sip:reception@parley.test", null, false, null, null, repeat);
+        report(c);
+        return c;
+    }
+
     void set(String id, State state) {
         Call c = calls.get(id);
         report(new Call(c.id(), c.peer(), c.peerName(), c.direction(), state, c.subject(), c.highPriority(), c.codec(),

@@ -136,6 +136,16 @@ class QueueViewModelTest {
     }
 
     @Test
+    void callTheReceptionLineMarksAsRepeatIsHighlightedWithoutACallLogEntry() {
+        Call second = phone.ringFromReception("sip:carol@parley.test", "Carol", 2);
+        Call first = phone.ringFromReception("sip:dan@parley.test", "Dan", 1);
+        Call unmarked = phone.ringFromReception("sip:erin@parley.test", "Erin", 0);
+        assertThat(vm.item(second.id()).orElseThrow().repeatCallerProperty().get()).isTrue();
+        assertThat(vm.item(first.id()).orElseThrow().repeatCallerProperty().get()).as("a first call").isFalse();
+        assertThat(vm.item(unmarked.id()).orElseThrow().repeatCallerProperty().get()).isFalse();
+    }
+
+    @Test
     void voicemailRedirectsRingingCallsAndTransfersConnectedOnesToTheManagersMailbox() {
         Call ringing = phone.ring("sip:alice@parley.test", "Alice", null);
         vm.toVoicemail(ringing.id());

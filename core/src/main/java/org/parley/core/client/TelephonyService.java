@@ -138,7 +138,8 @@ public interface TelephonyService {
      * call to this side (RFC 3892 Referred-By; null if none); {@code onBehalfOf} the manager (AOR) a delegated call is
      * for: a manager's call ringing at a delegate, or a call a delegate placed for a manager (null otherwise);
      * {@code forwarded} whether the call was forwarded or
-     * redirected on its way. {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
+     * redirected on its way; {@code referredRepeat} the {@code repeat=N} parameter of the Referred-By header (a
+     * reception line marks a caller's N-th call within its window that way, docs/protocol.md; 0 if none). {@code codec} ({@code PCMU/8000}), {@code mediaDirection} (this side's negotiated SDP
      * direction: {@code sendrecv}, {@code sendonly}, {@code recvonly}, {@code inactive}), {@code localRtpPort} and
      * {@code remoteRtpPort} are known once the offer/answer is done (null/0 before); {@code endReason} and
      * {@code detail} once it ended.
@@ -146,6 +147,17 @@ public interface TelephonyService {
     record Call(String id, String peer, String peerName, Direction direction, State state, String subject,
                 boolean highPriority, String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress,
                 int remoteRtpPort, java.time.Instant started, java.time.Instant connected, boolean muted,
-                String referredBy, String onBehalfOf, boolean forwarded, EndReason endReason, String detail) {
+                String referredBy, String onBehalfOf, boolean forwarded, EndReason endReason, String detail,
+                int referredRepeat) {
+
+        /** A call without a Referred-By repeat mark. */
+        public Call(String id, String peer, String peerName, Direction direction, State state, String subject,
+                    boolean highPriority, String codec, String mediaDirection, int localRtpPort, String remoteRtpAddress,
+                    int remoteRtpPort, java.time.Instant started, java.time.Instant connected, boolean muted,
+                    String referredBy, String onBehalfOf, boolean forwarded, EndReason endReason, String detail) {
+            this(id, peer, peerName, direction, state, subject, highPriority, codec, mediaDirection, localRtpPort,
+                    remoteRtpAddress, remoteRtpPort, started, connected, muted, referredBy, onBehalfOf, forwarded,
+                    endReason, detail, 0);
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.parley.core.model.ContactList;
 import org.parley.server.ParleyServer;
 import org.parley.server.ServerConfig;
 import org.parley.server.contacts.ContactLists;
+import org.parley.server.reception.ReceptionStore;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
@@ -44,6 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-client", description = "Do not open a Communicator (by default one opens, signed in as "
             + DemoCommunicator.USER + ", when there is a display).")
     boolean noClient;
+
+    @Option(names = "--no-attendant", description = "Do not open an Attendant console (by default one opens, signed in"
+            + " as the receptionist " + DemoCommunicator.ATTENDANT_USER + ", when there is a display; --no-client"
+            + " opens neither).")
+    boolean noAttendant;
 
     /** Where the launcher and the display are found (the process environment; tests pass their own). */
     Map<String, String> env = System.getenv();
@@ -79,45 +85,56 @@ public final class DemoCommand implements Callable<Integer> {
         return ServerCommand.run(config, spec.commandLine().getOut(), running -> openCommunicator(running, seeded));
     }
 
-    /** Opens the demo Communicator beside the running server, unless told not to or there is no display. */
+    /** Opens the demo Communicator and Attendant console beside the running server, unless told not to. */
     void openCommunicator(ParleyServer running, ServerConfig config) {
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> skip = DemoCommunicator.reasonToSkip(noClient, osName, env);
         if (skip.isPresent()) {
-            out.printf("not opening a Communicator: %s%n", skip.get());
+            out.printf("not opening a Communicator or an Attendant console: %s%n", skip.get());
             out.flush();
             return;
         }
+        open(DemoCommunicator.App.COMMUNICATOR, running, config);
+        if (noAttendant) {
+            out.println("not opening an Attendant console: --no-attendant");
+            out.flush();
+        } else {
+            open(DemoCommunicator.App.ATTENDANT, running, config);
+        }
+    }
+
+    private void open(DemoCommunicator.App app, ParleyServer running, ServerConfig config) {
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            char[] password = communicatorPassword(running, config).toCharArray();
+            char[] password = appPassword(app, running, config).toCharArray();
             boolean tls = running.tlsPort() > 0;
             String host = config.bindAddress() == null || config.bindAddress().equals("0.0.0.0")
                     || config.bindAddress().equals("::") ? "127.0.0.1" : config.bindAddress();
-            List<String> cmd = DemoCommunicator.command(DemoCommunicator.requireLauncher(env), host,
+            List<String> cmd = DemoCommunicator.command(app, DemoCommunicator.requireLauncher(env), host,
                     tls ? running.tlsPort() : running.sipPort(), tls ? "tls" : "tcp", running.domain(), config.dataDir());
-            DemoCommunicator.start(cmd, config.dataDir(), password, out);
+            DemoCommunicator.start(app, cmd, config.dataDir(), password, out);
             java.util.Arrays.fill(password, ' ');
         } catch (IOException | RuntimeException e) {
-            out.printf("cannot open a Communicator: %s (the server keeps running)%n", e.getMessage());
+            out.printf("cannot open %s: %s (the server keeps running)%n", app.title, e.getMessage());
             out.flush();
         }
     }
 
-    /** The demo client user's password; a demo seeded before it was kept gets a fresh one (printed once). */
-    private String communicatorPassword(ParleyServer running, ServerConfig config) throws IOException {
-        Optional<String> saved = DemoCommunicator.savedPassword(config.dataDir());
+    /** The app user's password; a demo seeded before it was kept gets a fresh one (printed once). */
+    private String appPassword(DemoCommunicator.App app, ParleyServer running, ServerConfig config) throws IOException {
+        Optional<String> saved = DemoCommunicator.savedPassword(app, config.dataDir());
         if (saved.isPresent()) {
             return saved.get();
         }
         UserRepository users = running.users();
-        if (!users.exists(DemoCommunicator.USER)) {
-            throw new IOException("the demo user " + DemoCommunicator.USER + " no longer exists");
+        if (!users.exists(app.user)) {
+            throw new IOException("the demo user " + app.user + " no longer exists");
         }
         String password = password(new SecureRandom());
-        users.setCredentials(UserCredentials.fromPassword(DemoCommunicator.USER, config.domain(), password));
-        DemoCommunicator.replacePassword(config.dataDir(), password);
-        spec.commandLine().getOut().printf("the demo Communicator signs in as %s, whose password is now %s%n",
-                DemoCommunicator.USER, password);
+        users.setCredentials(UserCredentials.fromPassword(app.user, config.domain(), password));
+        DemoCommunicator.replacePassword(app, config.dataDir(), password);
+        spec.commandLine().getOut().printf("%s signs in as %s, whose password is now %s%n",
+                app.title.substring(app.title.indexOf(' ') + 1), app.user, password);
         return password;
     }
 
@@ -137,23 +154,28 @@ public final class DemoCommand implements Callable<Integer> {
                 users.add(new UserProfile(p[0], p[1], p[2], p[3], p[0] + "@" + config.domain(), p[4], p[5], null),
                         UserCredentials.fromPassword(p[0], config.domain(), password));
                 out.printf("  %-28s %-14s %-20s password %s%n", "sip:" + p[0] + "@" + config.domain(), p[1], p[2], password);
-                if (p[0].equals(DemoCommunicator.USER)) {
-                    keepCommunicatorPassword(config.dataDir(), password);
+                for (DemoCommunicator.App app : DemoCommunicator.App.values()) {
+                    if (p[0].equals(app.user)) {
+                        keepPassword(app, config.dataDir(), password);
+                    }
                 }
             }
             seedContactLists(db, config.domain());
             out.println("every demo user has the others in their contact list: their department in \"My team\""
                     + " (access level Team), the rest in \"Office\" (the default, Company)");
+            new ReceptionStore(db).setAttendants(List.of(DemoCommunicator.ATTENDANT_USER));
+            out.printf("the reception line sip:reception@%s rings the receptionist %s%n", config.domain(),
+                    DemoCommunicator.ATTENDANT_USER);
         }
         out.flush();
     }
 
-    private static void keepCommunicatorPassword(Path dataDir, String password) {
+    private static void keepPassword(DemoCommunicator.App app, Path dataDir, String password) {
         try {
-            DemoCommunicator.replacePassword(dataDir, password);
+            DemoCommunicator.replacePassword(app, dataDir, password);
         } catch (IOException e) {
             throw new org.parley.core.error.ParleyException(org.parley.core.error.ErrorCode.STORAGE_FAILURE,
-                    "cannot keep the demo Communicator's password in " + dataDir + ": " + e.getMessage(), e);
+                    "cannot keep the demo " + app.user + "'s password in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Communicator that {@code ./parley demo} opens beside its server, signed in as one demo user.
+ * The Communicator that {@code ./parley demo} opens beside its server, signed in as one demo user, and the Attendant
+ * console it opens signed in as the demo receptionist ({@link App}).
  *
  * <p>The password never appears on a command line or in a readable file: at seeding the demo keeps that one user's
  * password in {@code DATA/communicator.password}, readable by its owner only (as the server database beside it), and
@@ -32,6 +33,28 @@ final class DemoCommunicator {
     static final String USER = "alice";
     static final String PASSWORD_FILE = "communicator.password";
     static final String LAUNCHER_ENV = "PARLEY_LAUNCHER";
+    /** The demo receptionist: the reception line's attendant, signed in to the Attendant console. */
+    static final String ATTENDANT_USER = "carol";
+
+    /** A desktop app the demo opens: its launcher command, user, password file and data directory under DATA. */
+    enum App {
+        COMMUNICATOR("client", USER, PASSWORD_FILE, "communicator", "a Communicator"),
+        ATTENDANT("attendant", ATTENDANT_USER, "attendant.password", "attendant", "an Attendant console");
+
+        final String command;
+        final String user;
+        final String passwordFile;
+        final String dataDir;
+        final String title;
+
+        App(String command, String user, String passwordFile, String dataDir, String title) {
+            this.command = command;
+            this.user = user;
+            this.passwordFile = passwordFile;
+            this.dataDir = dataDir;
+            this.title = title;
+        }
+    }
 
     private DemoCommunicator() {
     }
@@ -59,15 +82,26 @@ final class DemoCommunicator {
 
     /** The client's command line: no password on it (it goes to stdin). */
     static List<String> command(String launcher, String host, int port, String transport, String domain, Path dataDir) {
-        List<String> cmd = new ArrayList<>(List.of(launcher, "client", "--server", host, "--port", Integer.toString(port),
-                "--transport", transport, "--user", USER + "@" + domain, "--password-stdin",
-                "--data", dataDir.resolve("communicator").toAbsolutePath().toString()));
+        return command(App.COMMUNICATOR, launcher, host, port, transport, domain, dataDir);
+    }
+
+    /** An app's command line: no password on it (it goes to stdin). */
+    static List<String> command(App app, String launcher, String host, int port, String transport, String domain,
+                                Path dataDir) {
+        List<String> cmd = new ArrayList<>(List.of(launcher, app.command, "--server", host, "--port",
+                Integer.toString(port), "--transport", transport, "--user", app.user + "@" + domain, "--password-stdin",
+                "--data", dataDir.resolve(app.dataDir).toAbsolutePath().toString()));
         return List.copyOf(cmd);
     }
 
     /** Keeps the demo client's password beside the database, owner-only; fails if the file exists. */
     static void savePassword(Path dataDir, String password) throws IOException {
-        Path file = dataDir.resolve(PASSWORD_FILE);
+        savePassword(App.COMMUNICATOR, dataDir, password);
+    }
+
+    /** Keeps an app user's password beside the database, owner-only; fails if the file exists. */
+    static void savePassword(App app, Path dataDir, String password) throws IOException {
+        Path file = dataDir.resolve(app.passwordFile);
         if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
@@ -78,7 +112,12 @@ final class DemoCommunicator {
 
     /** The saved password, or empty when the demo was seeded before this file existed. */
     static Optional<String> savedPassword(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(PASSWORD_FILE);
+        return savedPassword(App.COMMUNICATOR, dataDir);
+    }
+
+    /** An app user's saved password, or empty when the demo was seeded before its file existed. */
+    static Optional<String> savedPassword(App app, Path dataDir) throws IOException {
+        Path file = dataDir.resolve(app.passwordFile);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -88,9 +127,14 @@ final class DemoCommunicator {
 
     /** Replaces a saved password (the demo reset it). */
     static void replacePassword(Path dataDir, String password) throws IOException {
-        Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE));
+        replacePassword(App.COMMUNICATOR, dataDir, password);
+    }
+
+    /** Replaces an app user's saved password. */
+    static void replacePassword(App app, Path dataDir, String password) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(app.passwordFile));
         try {
-            savePassword(dataDir, password);
+            savePassword(app, dataDir, password);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("cannot replace " + e.getFile(), e);
         }
@@ -101,7 +145,13 @@ final class DemoCommunicator {
      * watcher prints when it ends; a shutdown hook stops it with the demo.
      */
     static Process start(List<String> command, Path dataDir, char[] password, PrintWriter out) throws IOException {
-        Path dir = dataDir.resolve("communicator");
+        return start(App.COMMUNICATOR, command, dataDir, password, out);
+    }
+
+    /** Starts an app as {@link #start(List, Path, char[], PrintWriter)} does; its log is DATA/APPDIR/client.log. */
+    static Process start(App app, List<String> command, Path dataDir, char[] password, PrintWriter out)
+            throws IOException {
+        Path dir = dataDir.resolve(app.dataDir);
         Files.createDirectories(dir);
         Path log = dir.resolve("client.log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -112,7 +162,7 @@ final class DemoCommunicator {
             stdin.write(line);
             java.util.Arrays.fill(line, (byte) 0);
         }
-        out.printf("opening a Communicator signed in as %s (log: %s); closing it leaves the server running%n",
+        out.printf("opening %s signed in as %s (log: %s); closing it leaves the server running%n", app.title,
                 command.get(command.indexOf("--user") + 1), log);
         out.flush();
         java.util.concurrent.atomic.AtomicBoolean demoStopping = new java.util.concurrent.atomic.AtomicBoolean();
@@ -125,7 +175,8 @@ final class DemoCommunicator {
             try {
                 int code = p.waitFor();
                 if (!demoStopping.get()) {
-                    out.printf("the Communicator ended (exit %d); the server keeps running: Ctrl-C stops it%n", code);
+                    out.printf("the %s ended (exit %d); the server keeps running: Ctrl-C stops it%n",
+                            app.title.substring(app.title.indexOf(' ') + 1), code);
                     out.flush();
                 }
             } catch (InterruptedException e) {
@@ -151,7 +202,7 @@ final class DemoCommunicator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("demo Communicator stopped");
+        LOG.info("demo app stopped (pid {})", p.pid());
     }
 
     private static boolean blank(String s) {

@@ -47,6 +47,11 @@ class DemoCommunicatorTest {
         DemoCommand plain = new DemoCommand();
         new CommandLine(plain).parseArgs();
         assertThat(plain.noClient).isFalse();
+        assertThat(plain.noAttendant).isFalse();
+        DemoCommand noAttendant = new DemoCommand();
+        new CommandLine(noAttendant).parseArgs("--no-attendant");
+        assertThat(noAttendant.noAttendant).isTrue();
+        assertThat(noAttendant.noClient).isFalse();
     }
 
     @Test
@@ -89,14 +94,15 @@ class DemoCommunicatorTest {
 
     /**
      * A real {@code parley demo} process with a stand-in launcher that records its arguments and stdin, then exits:
-     * the stand-in gets alice's printed password on stdin and nowhere else, and the server outlives it.
+     * the stand-ins get alice's (Communicator) and carol's (Attendant console) printed passwords on stdin and nowhere
+     * else, carol is the reception line's attendant, and the server outlives both.
      */
     @Test
-    void demoStartsTheClientWithThePasswordOnStdinAndKeepsServingAfterItEnds() throws Exception {
+    void demoStartsCommunicatorAndAttendantWithPasswordsOnStdinAndKeepsServingAfterTheyEnd() throws Exception {
         Path record = dir.resolve("record");
         Path launcher = dir.resolve("fake-parley");
-        Files.writeString(launcher, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + record + ".args'\n"
-                + "IFS= read -r pw; printf '%s' \"$pw\" > '" + record + ".stdin'\n");
+        Files.writeString(launcher, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + record + "-$1.args\"\n"
+                + "IFS= read -r pw; printf '%s' \"$pw\" > \"" + record + "-$1.stdin\"\n");
         launcher.toFile().setExecutable(true);
         Path data = dir.resolve("demo");
         int sipPort = FreePorts.udpAndTcp();
@@ -109,23 +115,35 @@ class DemoCommunicatorTest {
         demo = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
         Map<String, String> passwords = new HashMap<>();
+        List<String> lines = new java.util.ArrayList<>();
         String line;
         Pattern seeded = Pattern.compile("sip:(\\w+)@parley\\.local .* password (\\w+)$");
-        while ((line = out.readLine()) != null && !line.startsWith("opening a Communicator")) {
+        while (lines.stream().filter(l -> l.contains(" ended (exit 0); the server keeps running")).count() < 2
+                && (line = out.readLine()) != null) {
+            lines.add(line);
             Matcher m = seeded.matcher(line.trim());
             if (m.find()) {
                 passwords.put(m.group(1), m.group(2));
             }
         }
-        assertThat(line).as("the demo says it opens a Communicator").contains("signed in as alice@parley.local");
-        assertThat(out.readLine()).as("the stand-in client ends; the demo says the server keeps running")
-                .startsWith("the Communicator ended (exit 0); the server keeps running");
-        assertThat(Files.readString(Path.of(record + ".stdin"))).isEqualTo(passwords.get("alice"));
-        List<String> args = Files.readAllLines(Path.of(record + ".args"));
+        assertThat(lines).as("the demo says what it opens and that the server outlives both")
+                .anyMatch(l -> l.startsWith("opening a Communicator signed in as alice@parley.local"))
+                .anyMatch(l -> l.startsWith("opening an Attendant console signed in as carol@parley.local"))
+                .anyMatch(l -> l.startsWith("the Communicator ended (exit 0); the server keeps running"))
+                .anyMatch(l -> l.startsWith("the Attendant console ended (exit 0); the server keeps running"))
+                .contains("the reception line sip:reception@parley.local rings the receptionist carol");
+        assertThat(Files.readString(Path.of(record + "-client.stdin"))).isEqualTo(passwords.get("alice"));
+        assertThat(Files.readString(Path.of(record + "-attendant.stdin"))).isEqualTo(passwords.get("carol"));
+        List<String> args = Files.readAllLines(Path.of(record + "-client.args"));
         assertThat(args).containsExactly("client", "--server", "127.0.0.1", "--port", Integer.toString(sipPort),
                 "--transport", "tcp", "--user", "alice@parley.local", "--password-stdin", "--data",
                 data.resolve("communicator").toAbsolutePath().toString());
+        List<String> attendantArgs = Files.readAllLines(Path.of(record + "-attendant.args"));
+        assertThat(attendantArgs).containsExactly("attendant", "--server", "127.0.0.1", "--port",
+                Integer.toString(sipPort), "--transport", "tcp", "--user", "carol@parley.local", "--password-stdin",
+                "--data", data.resolve("attendant").toAbsolutePath().toString());
         assertThat(String.join(" ", args)).doesNotContain(passwords.get("alice"));
+        assertThat(String.join(" ", attendantArgs)).doesNotContain(passwords.get("carol"));
         assertThat(demo.isAlive()).isTrue();
         try (SipTestClient alice = new SipTestClient(Transport.UDP, "127.0.0.1", sipPort, "alice", "parley.local")) {
             assertThat(alice.registerWithDigest(passwords.get("alice"), 600, DigestAlgorithm.MD5).status())
@@ -133,13 +151,13 @@ class DemoCommunicatorTest {
         }
     }
 
-    /** Stopping the demo (SIGTERM, as Ctrl-C) stops the client it opened. */
+    /** Stopping the demo (SIGTERM, as Ctrl-C) stops the Communicator and the Attendant console it opened. */
     @Test
     void stoppingTheDemoStopsTheClient() throws Exception {
         Path pidFile = dir.resolve("client.pid");
         Path launcher = dir.resolve("fake-parley");
-        Files.writeString(launcher, "#!/bin/sh\nIFS= read -r pw\necho $$ > '" + pidFile + ".tmp'\nmv '" + pidFile
-                + ".tmp' '" + pidFile + "'\nexec sleep 60\n");
+        Files.writeString(launcher, "#!/bin/sh\nIFS= read -r pw\necho $$ > \"" + pidFile + "-$1.tmp\"\nmv \"" + pidFile
+                + "-$1.tmp\" \"" + pidFile + "-$1\"\nexec sleep 60\n");
         launcher.toFile().setExecutable(true);
         int sipPort = FreePorts.udpAndTcp();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -155,14 +173,20 @@ class DemoCommunicatorTest {
             // seeding and ready lines
         }
         assertThat(line).isNotNull();
+        Path clientPid = Path.of(pidFile + "-client");
+        Path attendantPid = Path.of(pidFile + "-attendant");
         Instant deadline = Instant.now().plusSeconds(10);
-        while (!Files.exists(pidFile) && Instant.now().isBefore(deadline)) {
+        while (!(Files.exists(clientPid) && Files.exists(attendantPid)) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        ProcessHandle client = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("client not running"));
+        ProcessHandle client = ProcessHandle.of(Long.parseLong(Files.readString(clientPid).strip()))
+                .orElseThrow(() -> new AssertionError("client not running"));
+        ProcessHandle attendant = ProcessHandle.of(Long.parseLong(Files.readString(attendantPid).strip()))
+                .orElseThrow(() -> new AssertionError("attendant not running"));
         demo.destroy(); // SIGTERM
         assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("demo stopped").isTrue();
         assertThat(client.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("client stopped with the demo").isFalse();
+        assertThat(attendant.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("attendant stopped with the demo")
+                .isFalse();
     }
 }

@@ -54,6 +54,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
     String peerName;
     boolean muted;
     String referredBy;
+    int referredRepeat;
     String onBehalfOf;
     boolean forwarded;
     MediaPort media;
@@ -88,7 +89,7 @@ abstract class CallSession implements InviteRouter.SessionHandler {
                 negotiated == null ? null : negotiated.direction().attribute(),
                 media == null ? 0 : media.rtpPort(), negotiated == null ? null : negotiated.remoteAddress(),
                 negotiated == null ? 0 : negotiated.remotePort(), started, connected, muted, referredBy, onBehalfOf, forwarded,
-                endReason, detail);
+                endReason, detail, referredRepeat);
     }
 
     void publish() {

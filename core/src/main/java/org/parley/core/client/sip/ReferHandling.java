@@ -170,6 +170,7 @@ final class ReferHandling {
         IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
         String referredBy = CallSession.header(invite.request(), "Referred-By");
         call.referredBy = referredBy == null ? null : bare(referredBy);
+        call.referredRepeat = repeatParameter(referredBy);
         if (old.end(EndReason.REPLACED, "replaced by a call from " + call.peer)) {
             old.bye();
         }
@@ -183,6 +184,32 @@ final class ReferHandling {
         }
         pending.clear();
         referred.clear();
+    }
+
+    /**
+     * The {@code repeat} header parameter of a Referred-By value ({@code <sip:reception@d>;repeat=2}: 2), 0 if it is
+     * missing or not a positive number. Only parameters after the closing angle bracket count: those are the header's.
+     */
+    static int repeatParameter(String value) {
+        if (value == null) {
+            return 0;
+        }
+        int gt = value.lastIndexOf('>');
+        if (gt < 0) {
+            return 0;
+        }
+        for (String param : value.substring(gt + 1).split(";")) {
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("repeat")) {
+                try {
+                    int n = Integer.parseInt(param.substring(eq + 1).strip().replace("\"", ""));
+                    return Math.max(n, 0);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     /** A URI without display name, angle brackets, parameters or headers, lower-cased: for comparisons. */

@@ -305,6 +305,7 @@ final class SipTelephonyService implements TelephonyService {
         IncomingCall call = new IncomingCall(ctx, UUID.randomUUID().toString(), invite, offer);
         String referredBy = CallSession.header(invite.request(), "Referred-By");
         call.referredBy = referredBy == null ? null : ReferHandling.bare(referredBy);
+        call.referredRepeat = ReferHandling.repeatParameter(referredBy);
         call.forwarded = CallSession.arrivedForwarded(invite.request());
         call.onBehalfOf = SipDelegationService.onBehalfOf(invite.request());
         String asserted = CallSession.header(invite.request(), "P-Asserted-Identity");

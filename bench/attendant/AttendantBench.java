@@ -1,0 +1,232 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.parley.attendant.AttendantApp;
+import org.parley.attendant.AttendantOptions;
+import org.parley.attendant.queue.QueueItem;
+import org.parley.core.client.TelephonyService.State;
+import org.parley.core.client.sip.SipUcClient;
+import org.parley.ui.BuildInfo;
+import org.parley.ui.ThemeSwitcher;
+import org.parley.ui.UiExecutor;
+
+/**
+ * bench/attendant's measuring side: the REAL Attendant console ({@link AttendantApp}) signed in as BenchServer's
+ * user with 500 contacts. When the contacts show, it writes the GO file (Callers.java then places the calls); once
+ * CALLS calls are queued it asks BenchServer for a presence storm and meanwhile, every 500 ms, does one attendant
+ * action in turn: answer (the call waiting longest), hold (the active call), select (a held call: resumed, the active
+ * one held). Each is timed from the request to the end of the first layout pulse after the console's queue shows
+ * the new state ({@code _model}: until core's new call state reached the queue model; {@code _screen}: from there to
+ * the end of the layout pass); an AnimationTimer records every FX pulse. Prints {@code RESULT name value} lines for run.sh.
+ */
+public final class AttendantBench {
+    static final Map<String, String> OPTS = new HashMap<>();
+
+    private AttendantBench() {
+    }
+
+    public static void main(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            OPTS.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Application.launch(App.class);
+    }
+
+    static void result(String name, Object value) {
+        System.out.println("RESULT " + name + " " + value);
+        System.out.flush();
+    }
+
+    public static final class App extends Application {
+        private AttendantApp app;
+        private final Map<String, List<Long>> times = new HashMap<>();
+        private final List<Long> pulses = new ArrayList<>();
+        private String pendingAction;
+        private String pendingId;
+        private State pendingState;
+        private long pendingSince;
+        /** When core's call state reached the queue model (before any layout pass). */
+        private long stateSeenAt;
+        private boolean shown;
+        private volatile String stormAnswer;
+        private int phase;
+        private long phaseSince;
+        private long lastAction;
+        private int actions;
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            String user = OPTS.get("user");
+            int calls = Integer.parseInt(OPTS.get("calls"));
+            int contacts = Integer.parseInt(OPTS.get("contacts"));
+            int maxActions = Integer.parseInt(OPTS.getOrDefault("actions", "60"));
+            AttendantOptions options = new AttendantOptions(Path.of(OPTS.get("data")), "127.0.0.1",
+                    Integer.parseInt(OPTS.get("port")), "TCP", user + "@" + OPTS.get("domain"),
+                    ("pw-" + user).toCharArray());
+            app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
+                    cfg -> SipUcClient.create(cfg, new UiExecutor()));
+            app.show(stage);
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    step(now, stage, calls, contacts, maxActions, this);
+                }
+            }.start();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.parseLong(OPTS.getOrDefault("timeout-s", "240")) * 1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.println("RESULT error timeout in phase " + phase);
+                System.exit(3);
+            }, "bench-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        private void step(long now, Stage stage, int calls, int contacts, int maxActions, AnimationTimer timer) {
+            if (phase == 0 && app.console().isPresent()
+                    && app.console().get().contacts().rows().size() >= contacts) {
+                stage.getScene().addPostLayoutPulseListener(this::afterLayout);
+                touch(Path.of(OPTS.get("go")));
+                phase = 1;
+                phaseSince = now;
+            } else if (phase == 1 && app.console().get().queue().items().size() >= calls) {
+                result("queued", app.console().get().queue().items().size());
+                result("queue_fill_ms", (now - phaseSince) / 1_000_000);
+                startStorm();
+                phase = 2;
+                phaseSince = now;
+            } else if (phase == 2) {
+                pulses.add(now);
+                if (pendingAction == null && now - lastAction >= 500_000_000L && actions < maxActions) {
+                    act(now);
+                }
+                if (stormAnswer != null && (actions >= maxActions || now - phaseSince > 120_000_000_000L)
+                        && pendingAction == null) {
+                    report();
+                    timer.stop();
+                    Platform.exit();
+                    System.exit(0);
+                }
+            }
+        }
+
+        /** One action in turn; the state the queue must show afterwards is remembered. */
+        private void act(long now) {
+            var queue = app.console().get().queue();
+            String kind = List.of("answer", "hold", "select").get(actions % 3);
+            QueueItem target = switch (kind) {
+                case "answer" -> queue.items().stream().filter(i -> i.state() == State.INCOMING).findFirst().orElse(null);
+                case "hold" -> queue.active().orElse(null);
+                default -> queue.items().stream().filter(i -> i.state() == State.HELD).findFirst().orElse(null);
+            };
+            actions++;
+            lastAction = now;
+            if (target == null) {
+                return;
+            }
+            pendingAction = kind;
+            pendingId = target.id();
+            pendingState = kind.equals("hold") ? State.HELD : State.CONNECTED;
+            pendingSince = System.nanoTime();
+            stateSeenAt = 0;
+            State wanted = pendingState;
+            target.callProperty().addListener((o, was, call) -> {
+                if (stateSeenAt == 0 && call.state() == wanted && target.id().equals(pendingId)) {
+                    stateSeenAt = System.nanoTime();
+                }
+            });
+            switch (kind) {
+                case "hold" -> queue.hold(target.id());
+                default -> queue.activate(target.id());
+            }
+        }
+
+        /** After each layout pass: the pending action is done when the queue shows its state. */
+        private void afterLayout() {
+            if (pendingAction == null) {
+                return;
+            }
+            var item = app.console().get().queue().item(pendingId);
+            if (item.isPresent() && item.get().state() == pendingState) {
+                long end = System.nanoTime();
+                times.computeIfAbsent(pendingAction, k -> new ArrayList<>()).add(end - pendingSince);
+                if (stateSeenAt != 0) {
+                    times.computeIfAbsent(pendingAction + "_model", k -> new ArrayList<>()).add(stateSeenAt - pendingSince);
+                    times.computeIfAbsent(pendingAction + "_screen", k -> new ArrayList<>()).add(end - stateSeenAt);
+                }
+                pendingAction = null;
+            } else if (System.nanoTime() - pendingSince > 10_000_000_000L) {
+                times.computeIfAbsent(pendingAction + "_timeout", k -> new ArrayList<>()).add(0L);
+                pendingAction = null;
+            }
+        }
+
+        private void startStorm() {
+            Thread t = new Thread(() -> {
+                try (Socket s = new Socket("127.0.0.1", Integer.parseInt(OPTS.get("control")));
+                     PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+                     BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                             StandardCharsets.UTF_8))) {
+                    out.println("storm " + OPTS.get("rate") + " " + OPTS.get("seconds") + " " + OPTS.get("contacts"));
+                    stormAnswer = in.readLine();
+                } catch (IOException e) {
+                    stormAnswer = "error " + e;
+                }
+            }, "bench-storm");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void report() {
+            result("storm_server", String.valueOf(stormAnswer).replace(' ', '_'));
+            for (var e : times.entrySet()) {
+                List<Long> v = new ArrayList<>(e.getValue());
+                v.sort(null);
+                result(e.getKey() + "_count", v.size());
+                result(e.getKey() + "_p50_ms", String.format("%.1f", pct(v, 50) / 1e6));
+                result(e.getKey() + "_max_ms", String.format("%.1f", v.get(v.size() - 1) / 1e6));
+            }
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < pulses.size(); i++) {
+                gaps.add(pulses.get(i) - pulses.get(i - 1));
+            }
+            gaps.sort(null);
+            result("pulses", pulses.size());
+            result("pulse_gap_p50_ms", String.format("%.1f", pct(gaps, 50) / 1e6));
+            result("pulse_gap_p99_ms", String.format("%.1f", pct(gaps, 99) / 1e6));
+            result("pulse_gap_max_ms", String.format("%.1f", gaps.get(gaps.size() - 1) / 1e6));
+        }
+
+        private static void touch(Path p) {
+            try {
+                Files.writeString(p, "go\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private static double pct(List<Long> sorted, int p) {
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+        }
+    }
+}

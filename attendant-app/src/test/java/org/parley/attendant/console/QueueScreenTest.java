@@ -50,7 +50,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The console signed in as "reception" on a real server; Alice, Bob and Carol (real core clients) call it. Their calls
+ * The console signed in as "frontdesk" on a real server; Alice, Bob and Carol (real core clients) call it. Their calls
  * queue; clicking a call makes it active and holds the others (as the callers see it); Carol is blind-transferred to
  * Dave; Alice is consult-transferred to Erin; the notes written for Alice's call are still there after the console is closed.
  */
@@ -61,7 +61,7 @@ class QueueScreenTest {
             .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @RegisterExtension
-    final TestServerExtension parley = TestServerExtension.withUsers("reception", "alice", "bob", "carol", "dave", "erin");
+    final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "alice", "bob", "carol", "dave", "erin");
     @TempDir
     Path data;
     @TempDir
@@ -126,7 +126,7 @@ class QueueScreenTest {
         }
         Stage stage = FxToolkit.registerPrimaryStage();
         AttendantOptions options = new AttendantOptions(data, "127.0.0.1", parley.server().sipPort(), "TCP",
-                "reception@" + TestServer.DOMAIN, TestServer.password("reception").toCharArray());
+                "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
                     cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()));
@@ -142,11 +142,11 @@ class QueueScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console().contacts().rows().size() == 2
                 && console().contacts().rows().stream().allMatch(r -> r.state().name().equals("AVAILABLE")));
 
-        Call fromAlice = alice.telephony().call("reception", CallOptions.NONE);
+        Call fromAlice = alice.telephony().call("frontdesk", CallOptions.NONE);
         await(c -> c.id().equals(fromAlice.id()) && c.state() == State.RINGING);
-        Call fromBob = bob.telephony().call("reception", CallOptions.NONE);
+        Call fromBob = bob.telephony().call("frontdesk", CallOptions.NONE);
         await(c -> c.id().equals(fromBob.id()) && c.state() == State.RINGING);
-        Call fromCarol = carol.telephony().call("reception", CallOptions.NONE);
+        Call fromCarol = carol.telephony().call("frontdesk", CallOptions.NONE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().size() == 3);
         assertThat(WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
                 .map(i -> i.call().peer()).toList()).get())
@@ -212,7 +212,7 @@ class QueueScreenTest {
         robot.clickOn("#transferButton");
         Call carolToDave = await(c -> !c.id().equals(fromCarol.id()) && "sip:dave@parley.test".equals(c.peer())
                 && c.state() == State.CONNECTED);
-        assertThat(carolToDave.referredBy()).contains("reception");
+        assertThat(carolToDave.referredBy()).contains("frontdesk");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().stream()
                 .noneMatch(i -> i.call().peer().equals("sip:carol@parley.test")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -224,7 +224,7 @@ class QueueScreenTest {
         robot.interact(() -> robot.lookup("#target").queryAs(TextField.class).clear());
         robot.clickOn("#target").write("erin");
         robot.clickOn("#consultButton");
-        await(c -> "sip:reception@parley.test".equals(c.peer()) && c.state() == State.CONNECTED
+        await(c -> "sip:frontdesk@parley.test".equals(c.peer()) && c.state() == State.CONNECTED
                 && c.direction() == Direction.INCOMING);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
         robot.clickOn("#completeButton");
@@ -236,7 +236,7 @@ class QueueScreenTest {
 
         FxToolkit.setupFixture(app::stop);
         app = null;
-        try (ClientStore store = ClientStore.open(data.resolve("reception@parley.test").resolve("attendant"))) {
+        try (ClientStore store = ClientStore.open(data.resolve("frontdesk@parley.test").resolve("attendant"))) {
             assertThat(new CallNotes(store).of(aliceCall)).map(CallNotes.Note::text)
                     .contains("Call back about the invoice");
         }

@@ -150,7 +150,7 @@ final class SipTelephonyService implements TelephonyService {
         });
     }
 
-    // ---- issue 5 contract: each of these is built by the helper named; until then they fail clearly ----
+    // ---- in-call media, transfer, redirect, quality, forwarding rules, devices ----
 
     @Override
     public CompletableFuture<Void> mute(String callId, boolean muted) {
@@ -244,10 +244,6 @@ final class SipTelephonyService implements TelephonyService {
         } catch (IllegalArgumentException e) {
             throw new ParleyException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
         }
-    }
-
-    private static <T> CompletableFuture<T> notYet(String what) {
-        return CompletableFuture.failedFuture(new ParleyException(ErrorCode.INTERNAL, what + " is not built yet"));
     }
 
     @Override

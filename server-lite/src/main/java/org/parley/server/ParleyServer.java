@@ -202,11 +202,18 @@ public final class ParleyServer implements AutoCloseable {
             CallRouter callRouter = new CallRouter(new CallRouter.Parts(config.domain(), users::exists, contactsOf,
                     forwardingRules, access, overrides.presence() != null ? overrides.presence() : presence, voicemail,
                     localNumbers, config.gateway()), delegations::get);
+            // the reception line: a queue for the attendant group (org.parley.server.reception); its ring-all
+            // targets are forked by the proxy
+            org.parley.server.reception.ReceptionLine reception = org.parley.server.reception.ReceptionModule.start(
+                    new org.parley.server.reception.ReceptionModule.Parts(db, config.dataDir(), domain, responses, outbound,
+                            u -> !bindings.lookup(u).isEmpty(),
+                            callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
+            closeables.add(reception);
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler,
                     new Proxy.Calls(callRouter, voicemail, callDetails, new DelegationCalls(config.domain(), delegations,
                             u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
-                                    : p.displayName()).orElse(u), contactsOf, outbound)));
+                                    : p.displayName()).orElse(u), contactsOf, outbound), reception.ringGroups()));
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
@@ -262,12 +269,6 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(im.serviceOps());
             voicemailModule.notifyVia(subscriptions);
             services.add(voicemailModule.calls());
-            // the reception line: a queue for the attendant group (org.parley.server.reception)
-            org.parley.server.reception.ReceptionLine reception = org.parley.server.reception.ReceptionModule.start(
-                    new org.parley.server.reception.ReceptionModule.Parts(db, config.dataDir(), domain, responses, outbound,
-                            u -> !bindings.lookup(u).isEmpty(),
-                            callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
-            closeables.add(reception);
             services.add(reception);
             serviceEndpoint.registerAll(voicemailModule.ops());
             serviceOps.addAll(voicemailModule.ops());

@@ -51,6 +51,11 @@ final class ForkContext {
         /** The branch added {@code index}-th (from 0, in the order added) gave the first 2xx. */
         default void answered(int index) {
         }
+
+        /** Whether a 6xx from one branch cancels the others (RFC 3261 §16.7); a ring group keeps them ringing. */
+        default boolean declineEndsFork() {
+            return true;
+        }
     }
 
     private final ServerTransaction server;
@@ -155,7 +160,7 @@ final class ForkContext {
         if (diverted) {
             return null;
         }
-        if (status >= 600) {
+        if (status >= 600 && (listener == null || listener.declineEndsFork())) {
             cancelOthers();
         }
         if (ResponseRanking.better(response, best)) {

@@ -38,6 +38,11 @@ final class QueuedCall {
     boolean overflowing;
     /** True once a referral to the overflow target failed: the caller then waits for an attendant only. */
     boolean overflowFailed;
+    /** Distribution all: the attendants rung at once for this caller (empty when none), and the ticket naming them. */
+    volatile java.util.List<String> ringing = java.util.List.of();
+    String ringTicket;
+    /** Distribution all: the attendant who answered (told by the proxy), or null. */
+    volatile String answeredBy;
     /** Attendants who did not take this caller (declined, busy, no answer): skipped while others are free. */
     final Set<String> refusedBy = new HashSet<>();
 
@@ -60,7 +65,7 @@ final class QueuedCall {
     }
 
     boolean waiting() {
-        return offeredTo == null && !overflowing;
+        return offeredTo == null && !overflowing && ringing.isEmpty();
     }
 
     void stopMedia() {

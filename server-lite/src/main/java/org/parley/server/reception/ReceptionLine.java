@@ -55,6 +55,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final ReceptionMessages messages;
+    private final RingAll ringAll;
     private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
     /** Callers in arrival order (also those being referred); guarded by this. */
     private final List<QueuedCall> queue = new ArrayList<>();
@@ -78,6 +79,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.messages = new ReceptionMessages(domain, responses, outbound.factories());
+        this.ringAll = new RingAll(domain);
         this.settings = readSettings();
         this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -87,11 +89,17 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         return queue.stream().map(c -> c.caller).toList();
     }
 
+    /** The ring-all targets this line makes, for the proxy to fork (distribution {@code all}). */
+    public org.parley.server.proxy.RingGroups ringGroups() {
+        return ringAll;
+    }
+
     // ---- LocalService ----
 
+    /** Requests for the line itself; a ring-all target ({@code ;ring=}) is the proxy's to fork, not the queue's. */
     private boolean toLine(Request request) {
         return request.getRequestURI() instanceof SipURI uri && settings.address().equalsIgnoreCase(uri.getUser())
-                && domain.isLocalHost(uri.getHost());
+                && domain.isLocalHost(uri.getHost()) && !RingAll.isRingTarget(uri);
     }
 
     @Override
@@ -283,6 +291,10 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private void dispatch() {
         ReceptionSettings s = settings;
         List<String> free = attendants.free(store.attendants());
+        if (s.distribution() == ReceptionSettings.Distribution.ALL) {
+            ringAllFree(free);
+            return;
+        }
         for (QueuedCall c : queue) {
             if (free.isEmpty()) {
                 return;
@@ -301,6 +313,19 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             LOG.info("reception: {} offered to {} ({})", c.caller, a, s.distribution().word());
             refer(c, "sip:" + a + "@" + domain.domain(), a);
         }
+    }
+
+    /** Refers the first waiting caller to every free attendant at once (one caller rings them at a time). */
+    private void ringAllFree(List<String> free) {
+        if (free.isEmpty() || queue.stream().anyMatch(c -> !c.ringing.isEmpty())) {
+            return;
+        }
+        queue.stream().filter(QueuedCall::waiting).findFirst().ifPresent(c -> {
+            free.forEach(attendants::offered);
+            String target = ringAll.start(c, free);
+            LOG.info("reception: {} rings {} (all)", c.caller, free);
+            refer(c, target, null);
+        });
     }
 
     /** Sends the REFER; a refused one puts the caller back in the queue (or ends an overflow attempt for good). */
@@ -336,7 +361,12 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
 
     private synchronized void referralEnded(QueuedCall call, boolean connected) {
         String a = call.offeredTo;
-        if (a != null) {
+        if (!call.ringing.isEmpty()) {
+            a = call.answeredBy;
+            for (String rung : ringAll.end(call)) {
+                attendants.released(rung, connected && rung.equals(a));
+            }
+        } else if (a != null) {
             attendants.released(a, connected);
             call.offeredTo = null;
             if (!connected) {
@@ -373,6 +403,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         calls.remove(call.key());
         synchronized (this) {
             queue.remove(call);
+            ringAll.end(call).forEach(a -> attendants.released(a, false));
             if (call.offeredTo != null) {
                 attendants.released(call.offeredTo, false);
                 call.offeredTo = null;

@@ -335,7 +335,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
             return;
         }
         members.remove(m.key());
-        m.stopMedia();
+        m.stopMedia(media.host());
         m.status = Member.Status.DISCONNECTED;
         Room room = m.room;
         boolean last;

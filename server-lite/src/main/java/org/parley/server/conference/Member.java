@@ -8,6 +8,7 @@ import javax.sip.message.Response;
 import org.parley.core.media.AudioSession;
 import org.parley.core.media.MediaDirection;
 import org.parley.core.sdp.SessionDescription;
+import org.parley.server.uas.MediaHost;
 
 /**
  * One member of a room: the dialog the focus answered (Call-ID, our tag, the INVITE, the 200), who it is (address of
@@ -82,10 +83,10 @@ final class Member {
         return true;
     }
 
-    void stopMedia() {
+    void stopMedia(MediaHost host) {
         AudioSession s = session;
         if (s != null) {
-            s.close();
+            host.release(s);
         }
     }
 }

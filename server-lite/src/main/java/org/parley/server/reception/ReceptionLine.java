@@ -193,7 +193,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             LOG.warn("reception could not answer {}: {}", caller, e.toString());
             if (call != null) {
                 forget(call);
-                call.stopMedia();
+                call.stopMedia(media.host());
             }
             responses.reply(tx, invite, e instanceof IOException ? Response.NOT_ACCEPTABLE_HERE
                     : Response.SERVER_INTERNAL_ERROR, null);
@@ -352,7 +352,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             return;
         }
         forget(call);
-        call.stopMedia();
+        call.stopMedia(media.host());
         LOG.debug("reception leg of {} ended: {}", call.caller, why);
         if (hangUp) {
             try {

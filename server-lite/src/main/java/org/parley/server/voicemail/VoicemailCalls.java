@@ -285,7 +285,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         if (!call.ended.compareAndSet(false, true)) {
             return;
         }
-        call.stopMedia();
+        call.stopMedia(media.host());
         calls.remove(call.key());
         if (call.kind == VoicemailCall.Kind.DEPOSIT && call.recordFrom >= 0) {
             deposit(call);

@@ -106,7 +106,11 @@ public final class ConsoleView {
             });
             return cell;
         });
-        list.setOnMouseClicked(e -> activateSelected());
+        list.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) { // a click, not the end of a drag onto another call
+                activateSelected();
+            }
+        });
         queue.items().addListener((ListChangeListener<QueueItem>) c ->
                 cards.keySet().retainAll(queue.items().stream().map(QueueItem::id).toList()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showNotes());

@@ -1,37 +1,40 @@
-package org.parley.server.voicemail;
+package org.parley.server.uas;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import org.parley.core.media.AudioSession;
+import org.parley.core.media.AudioSink;
 import org.parley.core.media.AudioSource;
 import org.parley.core.media.MediaEngine;
 import org.parley.core.media.MediaSettings;
-import org.parley.core.media.PcmRecorder;
 
 /**
- * The server's headless media engine (libjitsi, no sound devices), started on the first call and stopped with the
- * server; RTP ports are bound on {@code bind} and announced in SDP as {@code host}.
+ * A server-side headless media engine (libjitsi, no sound devices; shared between holders by {@link MediaEngine}'s
+ * reference count), started on the first session and stopped with its owner. RTP ports are bound on {@code bind}
+ * and announced in SDP as {@code host}.
  */
-public final class VoicemailMedia implements AutoCloseable {
+public final class MediaHost implements AutoCloseable {
     private final Path dataDir;
     private final InetAddress bind;
     private final String host;
     private MediaEngine engine;
     private boolean closed;
 
-    public VoicemailMedia(Path dataDir, InetAddress bind, String host) {
+    public MediaHost(Path dataDir, InetAddress bind, String host) {
         this.dataDir = dataDir;
         this.bind = bind;
         this.host = host;
     }
 
-    String host() {
+    /** The address put in SDP. */
+    public String host() {
         return host;
     }
 
-    AudioSession open(AudioSource source, PcmRecorder recorder, boolean srtp) throws IOException {
-        return engine().openAudio(bind, 0, source, recorder, srtp);
+    /** A new session on a free port pair: sends {@code source}, plays what arrives into {@code sink}. */
+    public AudioSession open(AudioSource source, AudioSink sink, boolean srtp) throws IOException {
+        return engine().openAudio(bind, 0, source, sink, srtp);
     }
 
     private synchronized MediaEngine engine() throws IOException {

@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.parley.attendant.conference.ConferenceTemplates.Template;
@@ -45,13 +44,13 @@ final class ConferencePane extends VBox {
         vm.picked().addListener((ListChangeListener<Pick>) c -> fill.run());
         fill.run();
         drag.target(set, vm::pick);
-        Button start = new Button("Start conference");
+        Button start = new Button("Start (Ctrl+Enter)");
         start.setId("startConference");
         start.setOnAction(e -> vm.startPicked());
         Button clear = new Button("Clear");
         clear.setId("clearConference");
         clear.setOnAction(e -> vm.picked().clear());
-        Button save = new Button("Save as template… (Ctrl+T)");
+        Button save = new Button("Save template (Ctrl+T)");
         save.setId("saveTemplate");
         save.setOnAction(e -> askTemplateName(getScene() == null ? null : getScene().getWindow()));
         Label templatesTitle = new Label("Templates (Ctrl+1…9)");
@@ -86,7 +85,11 @@ final class ConferencePane extends VBox {
         status.setId("conferenceStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(title, set, new HBox(8, start, clear, save), status, templatesTitle, templates, delete);
+        for (Button b : List.of(start, clear, save)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        FlowPane buttons = new FlowPane(8, 8, start, clear, save);
+        getChildren().addAll(title, set, buttons, status, templatesTitle, templates, delete);
     }
 
     private Label chip(Pick p) {

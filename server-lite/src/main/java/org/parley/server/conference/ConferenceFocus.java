@@ -21,12 +21,12 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.SubjectHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.parley.core.media.MediaDirection;
 import org.parley.core.sdp.SessionDescription;
 import org.parley.server.auth.Gatekeeper;
 import org.parley.server.events.Subscription;
@@ -198,7 +198,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
     private void invite(ServerTransaction tx, Request invite) {
         String id = roomIdOf((SipURI) invite.getRequestURI());
         String user = null;
-        if (p.domain().isLocal(((javax.sip.header.FromHeader) invite.getHeader("From")).getAddress().getURI())) {
+        if (p.domain().isLocal(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI())) {
             // a local caller proves who it is: it may create a room, and the roster shows its real address
             user = p.gatekeeper().admit(tx, invite, true).orElse(null);
             if (user == null) {
@@ -241,7 +241,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
             member.session = a.session();
             member.answer = a.answer();
             member.crypto = a.crypto();
-            directionChanged(member, a.direction());
+            member.direction(a.direction());
             members.put(member.key(), member);
             Response ok = focusOk(invite, member, a.answer());
             member.ok = ok;
@@ -302,25 +302,13 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
                 return;
             }
             p.responses().send(tx, focusOk(request, member, answer));
-            if (directionChanged(member, member.session.direction())) {
+            if (member.direction(member.session.direction())) {
                 LOG.info("conference {}: {} is {}", member.room.id, member.aor, member.status.word);
                 changed(member.room);
             }
         } catch (ParseException | RuntimeException e) {
             p.responses().reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Bad SDP");
         }
-    }
-
-    /** Our side's direction says whether the member holds us: held members are out of the mix. */
-    private static boolean directionChanged(Member m, MediaDirection ours) {
-        boolean held = ours != MediaDirection.SENDRECV;
-        Member.Status now = held ? Member.Status.ON_HOLD : Member.Status.CONNECTED;
-        m.track.active(!held);
-        if (m.status == now) {
-            return false;
-        }
-        m.status = now;
-        return true;
     }
 
     private static boolean unreliable(Request r) {

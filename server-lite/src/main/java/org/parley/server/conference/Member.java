@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSession;
+import org.parley.core.media.MediaDirection;
 import org.parley.core.sdp.SessionDescription;
 
 /**
@@ -45,8 +46,8 @@ final class Member {
     volatile boolean acked;
     volatile Status status = Status.CONNECTED;
 
-    Member(Room room, String callId, String localTag, Request invite, String aor, String name, String contact, String referredBy,
-           Mixer.Track track) {
+    Member(Room room, String callId, String localTag, Request invite, String aor, String name, String contact,
+           String referredBy, Mixer.Track track) {
         this.room = room;
         this.callId = callId;
         this.localTag = localTag;
@@ -64,6 +65,21 @@ final class Member {
 
     String key() {
         return key(callId, localTag);
+    }
+
+    /**
+     * Our side's direction after an offer/answer: anything but sendrecv means the member holds the focus, which takes
+     * it out of the mix. True when the status changed.
+     */
+    boolean direction(MediaDirection ours) {
+        boolean held = ours != MediaDirection.SENDRECV;
+        Status now = held ? Status.ON_HOLD : Status.CONNECTED;
+        track.active(!held);
+        if (status == now) {
+            return false;
+        }
+        status = now;
+        return true;
     }
 
     void stopMedia() {

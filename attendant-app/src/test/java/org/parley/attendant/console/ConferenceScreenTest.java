@@ -55,7 +55,7 @@ class ConferenceScreenTest {
             .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @RegisterExtension
-    final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "carl", "bob");
+    final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "carl", "bob", "dave", "erin");
     @TempDir
     Path data;
     @TempDir
@@ -104,10 +104,7 @@ class ConferenceScreenTest {
         return WaitForAsyncUtils.asyncFx(() -> List.copyOf(console().queue().items())).get();
     }
 
-    @Test
-    void twoCallsDraggedOntoOneAnotherBecomeOneConferenceItemListingBothCallers(FxRobot robot) throws Exception {
-        SipUcClient carl = party("carl");
-        SipUcClient bob = party("bob");
+    private Stage openConsole() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         AttendantOptions options = new AttendantOptions(data, "127.0.0.1", parley.server().sipPort(), "TCP",
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
@@ -117,6 +114,22 @@ class ConferenceScreenTest {
             app.show(stage);
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.console().isPresent());
+        return stage;
+    }
+
+    /** The queue holds exactly one conference whose connected members include these users. */
+    private boolean oneConferenceWith(String... users) throws Exception {
+        List<QueueItem> now = items();
+        return now.size() == 1 && now.get(0).conference() != null && now.get(0).conference().roster().stream()
+                .filter(m -> m.status() == Status.CONNECTED).map(Member::aor).toList()
+                .containsAll(java.util.Arrays.stream(users).map(u -> "sip:" + u + "@parley.test").toList());
+    }
+
+    @Test
+    void twoCallsDraggedOntoOneAnotherBecomeOneConferenceItemListingBothCallers(FxRobot robot) throws Exception {
+        SipUcClient carl = party("carl");
+        SipUcClient bob = party("bob");
+        Stage stage = openConsole();
 
         Call fromCarl = carl.telephony().call("frontdesk", CallOptions.NONE);
         await(c -> c.id().equals(fromCarl.id()) && c.state() == State.RINGING);
@@ -130,12 +143,7 @@ class ConferenceScreenTest {
 
         robot.drag(cardOf("bob"), MouseButton.PRIMARY).dropTo(cardOf("carl"));
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            List<QueueItem> now = items();
-            return now.size() == 1 && now.get(0).conference() != null && now.get(0).conference().roster().stream()
-                    .filter(m -> m.status() == Status.CONNECTED).map(Member::aor).toList()
-                    .containsAll(List.of("sip:carl@parley.test", "sip:bob@parley.test", "sip:frontdesk@parley.test"));
-        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("carl", "bob", "frontdesk"));
         QueueItem conference = items().get(0);
         assertThat(conference.call().peer()).startsWith("sip:conf-");
         assertThat(conference.name()).isEqualTo("Conference · 3 people");
@@ -147,6 +155,30 @@ class ConferenceScreenTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> console().conference().statusProperty().get()).get())
                 .startsWith("Conference with");
         save(stage);
+    }
+
+    @Test
+    void aClickOnATemplateStartsAConferenceWithItsContacts(FxRobot robot) throws Exception {
+        for (String user : List.of("dave", "erin")) { // they answer every call
+            SipUcClient c = party(user);
+            c.telephony().addCallListener(call -> {
+                if (call.state() == State.INCOMING) {
+                    c.telephony().answer(call.id());
+                }
+            });
+        }
+        openConsole();
+        WaitForAsyncUtils.asyncFx(() -> {
+            console().conference().pick("contact:sip:dave@parley.test");
+            console().conference().pick("contact:sip:erin@parley.test");
+            console().conference().saveTemplate("Board");
+            console().conference().picked().clear();
+        }).get();
+
+        robot.clickOn(robot.lookup("#templates .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("dave", "erin", "frontdesk"));
+        assertThat(items().get(0).name()).isEqualTo("Conference · 3 people");
     }
 
     /** Writes the window to target/screens/attendant-conference.png (to look at; not compared). */

@@ -12,7 +12,6 @@ import javax.sip.message.Request;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ConferencingService;
 import org.parley.core.client.TelephonyService.Call;
-import org.parley.core.client.TelephonyService.State;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
 import org.slf4j.Logger;

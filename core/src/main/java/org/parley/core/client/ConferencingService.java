@@ -20,8 +20,10 @@ public interface ConferencingService {
      * {@code participants} are ids of this client's calls (connected, held, or ringing: a ringing one is answered
      * first) or users, addresses or numbers to call. With {@code onBehalfOf} (a manager's user or AOR) a delegate
      * starts it for that manager, who becomes the organizer (the server authorizes it against the delegation).
-     * Completes with the conference once every participant is in and this side's voice leg is active again; fails
-     * with the first failure (the conference then goes on with the people who made it in).
+     * Completes with the conference once every participant was brought in and this side's voice leg is active again.
+     * Every participant is tried even if one fails; the future then fails with the first failure (the conference
+     * goes on with the people who made it in). Fails at once if the room cannot be entered (403 for a delegate who
+     * is not the manager's).
      */
     CompletableFuture<Conference> start(List<String> participants, String onBehalfOf);
 

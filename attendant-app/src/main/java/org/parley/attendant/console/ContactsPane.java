@@ -137,6 +137,7 @@ final class ContactsPane extends VBox {
     private static Button tile(ContactRow r, Consumer<String> pick) {
         Button b = new Button();
         b.getStyleClass().add("contact-tile");
+        b.setUserData(r); // a conference drag source (ConferenceDrag)
         b.setGraphic(dot(r));
         b.textProperty().bind(Bindings.createStringBinding(() -> r.name() + "\n" + r.state().label(),
                 r.presenceProperty()));

@@ -8,6 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.parley.attendant.queue.QueueItem;
+import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 
@@ -19,6 +20,7 @@ final class QueueCard extends HBox {
     static final PseudoClass LONG_HOLD = PseudoClass.getPseudoClass("long-hold");
     static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
     static final PseudoClass REPEAT = PseudoClass.getPseudoClass("repeat");
+    static final PseudoClass CONFERENCE = PseudoClass.getPseudoClass("conference");
 
     QueueCard(QueueItem item) {
         getStyleClass().add("queue-card");
@@ -43,7 +45,14 @@ final class QueueCard extends HBox {
         timer.textProperty().bind(item.waitingProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(new VBox(2, name, new HBox(12, state, behalf, repeat)), grow, timer);
+        Label roster = new Label();
+        roster.setId("roster-" + item.id());
+        roster.getStyleClass().add("queue-roster");
+        roster.textProperty().bind(Bindings.createStringBinding(() -> rosterText(item.conference()),
+                item.conferenceProperty()));
+        roster.managedProperty().bind(roster.textProperty().isNotEmpty());
+        roster.visibleProperty().bind(roster.textProperty().isNotEmpty());
+        getChildren().addAll(new VBox(2, name, new HBox(12, state, behalf, repeat), roster), grow, timer);
         Runnable styles = () -> {
             pseudoClassStateChanged(ACTIVE, switch (item.state()) {
                 case CONNECTED, REMOTE_HELD -> true;
@@ -54,12 +63,28 @@ final class QueueCard extends HBox {
             pseudoClassStateChanged(LONG_HOLD, item.longHoldProperty().get());
             pseudoClassStateChanged(FLASH, item.flashProperty().get());
             pseudoClassStateChanged(REPEAT, item.repeatCallerProperty().get());
+            pseudoClassStateChanged(CONFERENCE, item.conference() != null);
         };
+        item.conferenceProperty().addListener((o, a, b) -> styles.run());
         item.callProperty().addListener((o, a, b) -> styles.run());
         item.longHoldProperty().addListener((o, a, b) -> styles.run());
         item.flashProperty().addListener((o, a, b) -> styles.run());
         item.repeatCallerProperty().addListener((o, a, b) -> styles.run());
         styles.run();
+    }
+
+    /** One line per member: name (or address) and status; empty for an ordinary call. */
+    static String rosterText(Conference c) {
+        if (c == null) {
+            return "";
+        }
+        return String.join("\n", c.roster().stream().map(m -> "● " + (m.name() != null ? m.name()
+                : m.aor().replaceFirst("^sips?:", "")) + switch (m.status()) {
+                    case CONNECTED -> "";
+                    case ON_HOLD -> " (on hold)";
+                    case PENDING -> " (joining)";
+                    case DISCONNECTED -> " (left)";
+                }).toList());
     }
 
     static String stateText(Call c) {

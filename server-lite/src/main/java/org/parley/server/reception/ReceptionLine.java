@@ -23,19 +23,24 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.core.media.AudioSink;
 import org.parley.core.sdp.SessionDescription;
 import org.parley.server.policy.Aors;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.LocalService;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
+import org.parley.server.uas.MediaHost;
+import org.parley.server.uas.UasMedia;
+import org.parley.server.uas.UasMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reception line (docs/protocol.md, "Reception line"): answers calls to {@code sip:ADDRESS@DOMAIN} as a user
  * agent server, plays the hold music while the caller waits in arrival order, and hands each caller on with a REFER
- * (RFC 3515) in the caller's dialog: to a free attendant (the first or the longest idle), or after the overflow time
+ * (RFC 3515) in the caller's dialog: to a free attendant (the first or the longest idle; or to a target the proxy
+ * forks to every free attendant, {@link RingAll}), or after the overflow time
  * to the overflow target. The caller's client places the new call through the proxy and reports it with NOTIFYs; on
  * success the line hangs up its own leg, on failure the caller goes back to the head of the queue. Repeat callers
  * are marked on the REFER's Referred-By ({@code ;repeat=N}) and in the Refer-To's headers.
@@ -44,17 +49,18 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceptionLine.class);
     /** How often the queue is looked at (overflow, free attendants). */
     static final long TICK_MS = 200;
+    /** What a queued caller says is not listened to. */
+    private static final AudioSink DISCARD = (mono, count) -> { };
 
     private final LocalDomain domain;
     private final Responses responses;
     private final Outbound outbound;
     private final ReceptionStore store;
-    private final ReceptionMedia media;
-    private final CallerMedia callerMedia;
+    private final UasMedia media;
     private final Attendants attendants;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final ReceptionMessages messages;
+    private final UasMessages messages;
     private final RingAll ringAll;
     private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
     /** Callers in arrival order (also those being referred); guarded by this. */
@@ -68,17 +74,16 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private final ScheduledFuture<?> ticker;
 
     public ReceptionLine(LocalDomain domain, Responses responses, Outbound outbound, ReceptionStore store,
-                         ReceptionMedia media, Attendants attendants, ScheduledExecutorService scheduler, Clock clock) {
+                         MediaHost media, Attendants attendants, ScheduledExecutorService scheduler, Clock clock) {
         this.domain = domain;
         this.responses = responses;
         this.outbound = outbound;
         this.store = store;
-        this.media = media;
-        this.callerMedia = new CallerMedia(media);
+        this.media = new UasMedia(media);
         this.attendants = attendants;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.messages = new ReceptionMessages(domain, responses, outbound.factories());
+        this.messages = new UasMessages(domain, responses, outbound.factories());
         this.ringAll = new RingAll(domain);
         this.settings = readSettings();
         this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
@@ -162,20 +167,9 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     // ---- answering ----
 
     private void answer(ServerTransaction tx, Request invite) {
-        SessionDescription offer;
-        try {
-            byte[] body = invite.getRawContent();
-            if (body == null || body.length == 0) {
-                responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
-                return;
-            }
-            offer = SessionDescription.parse(body);
-        } catch (RuntimeException e) {
-            responses.reply(tx, invite, Response.BAD_REQUEST, "Bad SDP");
-            return;
-        }
-        if (offer.audio() == null || offer.audio().refused()) {
-            responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No audio offered");
+        UasMedia.Offer offer = UasMedia.offerOf(invite);
+        if (!offer.usable()) {
+            responses.reply(tx, invite, offer.status(), offer.reason());
             return;
         }
         ReceptionSettings s = settings;
@@ -183,7 +177,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         String user = ((SipURI) invite.getRequestURI()).getUser().toLowerCase(Locale.ROOT);
         QueuedCall call = null;
         try {
-            CallerMedia.Answered a = callerMedia.answer(offer, HoldMusic.of(s.music()), clock.millis());
+            UasMedia.Answered a = media.answer(offer.sdp(), HoldMusic.of(s.music()), DISCARD, clock.millis());
             if (a.answer() == null) {
                 responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No common codec (Opus, PCMU, PCMA)");
                 return;
@@ -208,7 +202,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             LOG.warn("reception could not answer {}: {}", caller, e.toString());
             if (call != null) {
                 forget(call);
-                call.stopMedia();
+                call.stopMedia(media.host());
             }
             responses.reply(tx, invite, e instanceof IOException ? Response.NOT_ACCEPTABLE_HERE
                     : Response.SERVER_INTERNAL_ERROR, null);
@@ -219,7 +213,8 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         try {
             byte[] body = request.getRawContent();
             SessionDescription answer = body == null || body.length == 0 ? null
-                    : callerMedia.reanswer(call, SessionDescription.parse(body), call.sdpVersion.incrementAndGet());
+                    : media.reanswer(call.session, call.answer, call.crypto, SessionDescription.parse(body),
+                            call.sdpVersion.incrementAndGet());
             if (answer == null) {
                 responses.reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "The line keeps its media");
                 return;
@@ -333,7 +328,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         String by = "<sip:" + c.user + "@" + domain.domain() + ">" + (c.repeat > 1 ? ";repeat=" + c.repeat : "");
         String referTo = "<" + target + (c.repeat > 1 ? "?X-Parley-Repeat-Caller=" + c.repeat : "") + ">";
         try {
-            outbound.send(messages.refer(c, referTo, by), r -> {
+            outbound.send(messages.refer(c.invite, c.localTag, c.cseq.incrementAndGet(), c.user, referTo, by), r -> {
                 if (r.getStatusCode() / 100 != 2) {
                     LOG.info("reception: REFER of {} to {} refused: {}", c.caller, target, r.getStatusCode());
                     referralEnded(c, false);
@@ -362,10 +357,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private synchronized void referralEnded(QueuedCall call, boolean connected) {
         String a = call.offeredTo;
         if (!call.ringing.isEmpty()) {
-            a = call.answeredBy;
-            for (String rung : ringAll.end(call)) {
-                attendants.released(rung, connected && rung.equals(a));
-            }
+            a = ringAll.ended(call, connected, attendants);
         } else if (a != null) {
             attendants.released(a, connected);
             call.offeredTo = null;
@@ -388,11 +380,11 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             return;
         }
         forget(call);
-        call.stopMedia();
+        call.stopMedia(media.host());
         LOG.debug("reception leg of {} ended: {}", call.caller, why);
         if (hangUp) {
             try {
-                outbound.send(messages.bye(call), r -> LOG.debug("reception BYE to {}: {}", call.caller, r.getStatusCode()));
+                outbound.send(messages.bye(call.invite, call.localTag, call.cseq.incrementAndGet()), r -> LOG.debug("reception BYE to {}: {}", call.caller, r.getStatusCode()));
             } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
                 LOG.debug("reception could not hang up {}: {}", call.caller, e.toString());
             }
@@ -403,7 +395,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         calls.remove(call.key());
         synchronized (this) {
             queue.remove(call);
-            ringAll.end(call).forEach(a -> attendants.released(a, false));
+            ringAll.ended(call, false, attendants);
             if (call.offeredTo != null) {
                 attendants.released(call.offeredTo, false);
                 call.offeredTo = null;
@@ -423,6 +415,6 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         for (QueuedCall c : List.copyOf(calls.values())) {
             end(c, true, "the server stops");
         }
-        media.close();
+        media.host().close();
     }
 }

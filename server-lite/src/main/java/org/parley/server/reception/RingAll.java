@@ -41,15 +41,22 @@ final class RingAll implements RingGroups {
         return "sip:" + call.user + "@" + domain.domain() + ";" + PARAM + "=" + ticket;
     }
 
-    /** The referral ended: the ticket is no longer valid; returns the attendants that were rung. Under the line's lock. */
-    List<String> end(QueuedCall call) {
-        List<String> rung = call.ringing;
+    /**
+     * The referral ended ({@code connected}: the caller reached an attendant): the ticket is no longer valid and the
+     * attendants rung are free again, the one who answered marked connected. Returns who answered (null if unknown).
+     * Under the line's lock.
+     */
+    String ended(QueuedCall call, boolean connected, Attendants attendants) {
+        String answered = call.answeredBy;
         if (call.ringTicket != null) {
             tickets.remove(call.ringTicket);
         }
+        for (String rung : call.ringing) {
+            attendants.released(rung, connected && rung.equals(answered));
+        }
         call.ringTicket = null;
         call.ringing = List.of();
-        return rung;
+        return answered;
     }
 
     static boolean isRingTarget(SipURI uri) {

@@ -6,6 +6,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSession;
 import org.parley.core.media.PcmRecorder;
+import org.parley.server.uas.MediaHost;
 
 /**
  * One call voicemail answered: the dialog (Call-ID, our tag, the INVITE it answered, the 200 sent), the media
@@ -50,14 +51,14 @@ final class VoicemailCall {
     }
 
     /** Stops the media (idempotent). */
-    void stopMedia() {
+    void stopMedia(MediaHost host) {
         ScheduledFuture<?> l = limit;
         if (l != null) {
             l.cancel(false);
         }
         AudioSession s = session;
         if (s != null) {
-            s.close();
+            host.release(s);
         }
     }
 }

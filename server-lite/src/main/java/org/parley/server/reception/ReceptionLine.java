@@ -19,8 +19,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSink;
@@ -33,6 +31,7 @@ import org.parley.server.transport.Responses;
 import org.parley.server.uas.MediaHost;
 import org.parley.server.uas.UasMedia;
 import org.parley.server.uas.UasMessages;
+import org.parley.server.uas.UasRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +62,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private final UasMessages messages;
     private final RingAll ringAll;
     private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
+    private final UasRequests<QueuedCall> requests;
     /** Callers in arrival order (also those being referred); guarded by this. */
     private final List<QueuedCall> queue = new ArrayList<>();
     private final ExecutorService setUp = Executors.newSingleThreadExecutor(r -> {
@@ -85,6 +85,23 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         this.clock = clock;
         this.messages = new UasMessages(domain, responses, outbound.factories());
         this.ringAll = new RingAll(domain);
+        this.requests = new UasRequests<>(responses, calls, scheduler, new UasRequests.Endpoint<>() {
+            @Override
+            public void invite(ServerTransaction tx, Request invite) {
+                responses.reply(tx, invite, Response.TRYING, null);
+                setUp.execute(() -> answer(tx, invite));
+            }
+
+            @Override
+            public void inDialog(ServerTransaction tx, Request request, QueuedCall call) {
+                ReceptionLine.this.inDialog(tx, request, call);
+            }
+
+            @Override
+            public String takes() {
+                return "The reception line takes calls only";
+            }
+        });
         this.settings = readSettings();
         this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -119,36 +136,10 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        QueuedCall call = toTag == null ? null : calls.get(QueuedCall.key(callId(request), toTag));
-        if (Request.ACK.equals(request.getMethod())) {
-            if (call != null) {
-                call.acked = true;
-            }
-            return;
-        }
-        ServerTransaction tx = responses.serverTransaction(event);
-        if (tx == null) {
-            return;
-        }
-        if (toTag != null) {
-            inDialog(tx, request, call);
-        } else if (Request.INVITE.equals(request.getMethod())) {
-            responses.reply(tx, request, Response.TRYING, null);
-            setUp.execute(() -> answer(tx, request));
-        } else if (Request.OPTIONS.equals(request.getMethod())) {
-            responses.reply(tx, request, Response.OK, null);
-        } else {
-            responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, "The reception line takes calls only");
-        }
+        requests.handle(event);
     }
 
     private void inDialog(ServerTransaction tx, Request request, QueuedCall call) {
-        if (call == null) {
-            responses.reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
         switch (request.getMethod()) {
             case Request.BYE -> {
                 responses.reply(tx, request, Response.OK, null);
@@ -193,10 +184,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             synchronized (this) {
                 queue.add(call);
             }
-            responses.send(tx, ok);
-            if (unreliable(invite)) {
-                retransmit(call, 500, 500);
-            }
+            requests.sendOk(tx, call);
             LOG.info("reception queued {} (call {} within the repeat window), {} waiting", caller, repeat, queue.size());
         } catch (IOException | ParseException | RuntimeException e) {
             LOG.warn("reception could not answer {}: {}", caller, e.toString());
@@ -225,21 +213,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         }
     }
 
-    private static boolean unreliable(Request r) {
-        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
-    }
 
-    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
-    private void retransmit(QueuedCall call, long interval, long elapsed) {
-        scheduler.schedule(() -> {
-            if (call.acked || call.ended.get() || elapsed > 32_000) {
-                return;
-            }
-            responses.send(null, call.ok);
-            long next = Math.min(interval * 2, 4000);
-            retransmit(call, next, elapsed + next);
-        }, interval, TimeUnit.MILLISECONDS);
-    }
 
     // ---- the queue ----
 

@@ -1,12 +1,9 @@
 package org.parley.attendant.console;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -64,7 +61,6 @@ public final class ConsoleView {
     private final TextArea notesArea = new TextArea();
     private final VBox help;
     private final ContactsPane contactsPane;
-    private final Map<String, QueueCard> cards = new HashMap<>();
     private final Timeline ticker;
 
     public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes, String who) {
@@ -75,15 +71,16 @@ public final class ConsoleView {
         list.setId("queue");
         list.setPlaceholder(new Label("No calls waiting"));
         list.setCellFactory(v -> new ListCell<>() {
+            private final QueueCard card = new QueueCard(); // this cell's own: re-ordering moves no node
+
             @Override
             protected void updateItem(QueueItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : cards.computeIfAbsent(item.id(), k -> new QueueCard(item)));
+                card.show(empty ? null : item);
+                setGraphic(empty || item == null ? null : card);
             }
         });
         list.setOnMouseClicked(e -> activateSelected());
-        queue.items().addListener((ListChangeListener<QueueItem>) c ->
-                cards.keySet().retainAll(queue.items().stream().map(QueueItem::id).toList()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showNotes());
         Label queueTitle = new Label("Conversation queue");
         queueTitle.getStyleClass().add("pane-title");

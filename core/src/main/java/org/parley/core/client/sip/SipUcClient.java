@@ -169,8 +169,8 @@ public final class SipUcClient implements UcClient {
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 media, config.domain());
         telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
-        SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events), ua,
-                config.domain());
+        SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events),
+                new Listeners<>(events), ua, config.domain());
         ua.register(Request.MESSAGE, in -> {
             if (!delegation.claimMessage(in)) {
                 incomingMessages.process(in);

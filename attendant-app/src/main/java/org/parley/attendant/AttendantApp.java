@@ -12,6 +12,9 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.parley.attendant.console.Beep;
 import org.parley.attendant.console.ConsoleView;
+import org.parley.attendant.conference.ConferenceTemplates;
+import org.parley.attendant.conference.ConferenceViewModel;
+import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
 import org.parley.attendant.notes.CallNotes;
 import org.parley.attendant.notes.NotesViewModel;
@@ -41,7 +44,7 @@ public final class AttendantApp {
 
     /** What the console is made of once signed in (the screen test reaches its parts through it). */
     public record Console(UcClient client, ClientStore store, QueueViewModel queue, ContactsViewModel contacts,
-                          NotesViewModel notes, ConsoleView view) {
+                          NotesViewModel notes, ConferenceViewModel conference, ConsoleView view) {
     }
 
     private final BuildInfo buildInfo;
@@ -107,14 +110,17 @@ public final class AttendantApp {
                 new RepeatCallers(client.history(), clock), new Beep(), options.user(), options.domain());
         contacts.onNamesChanged(queue::refreshNames);
         NotesViewModel notes = new NotesViewModel(new CallNotes(store), clock);
-        ConsoleView view = new ConsoleView(queue, contacts, notes, options.address());
+        ConferenceViewModel conference = new ConferenceViewModel(client.conferencing(), queue,
+                new ConferenceTemplates(store), uri -> contacts.rows().stream().filter(r -> r.uri().equalsIgnoreCase(uri))
+                        .map(ContactRow::name).findFirst().orElse(uri.replaceFirst("^sips?:", "")), clock);
+        ConsoleView view = new ConsoleView(queue, contacts, notes, conference, options.address());
         Scene scene = new Scene(view.root(), 1600, 1000);
         view.install(scene);
         stage.setScene(scene);
         stage.titleProperty().unbind();
         stage.setTitle(IDENTITY.title() + " — " + options.address());
         stage.setMaximized(true);
-        console = new Console(client, store, queue, contacts, notes, view);
+        console = new Console(client, store, queue, contacts, notes, conference, view);
     }
 
     /** The console once signed in. */

@@ -29,6 +29,7 @@ import org.parley.server.presence.PublishHandler;
 import org.parley.server.presence.WatcherInfoPackage;
 import org.parley.server.cdr.CallDetails;
 import org.parley.server.proxy.Proxy;
+import org.parley.server.conference.ConferenceFocus;
 import org.parley.server.delegation.DelegationCalls;
 import org.parley.server.delegation.DelegationOps;
 import org.parley.server.delegation.DelegationStore;
@@ -46,6 +47,7 @@ import org.parley.server.store.SqliteDialect;
 import org.parley.server.transport.Addresses;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.LocalService;
+import org.parley.server.uas.MediaHost;
 import org.parley.server.transport.Outbound;
 import org.parley.server.users.Cards;
 import org.parley.server.transport.RequestDispatcher;
@@ -78,6 +80,7 @@ public final class ParleyServer implements AutoCloseable {
     private final ContactLists contactLists;
     private final List<ServiceOp> serviceOps;
     private final VoicemailModule voicemail;
+    private final ConferenceFocus conferences;
 
     /**
      * Replacements for parts other services provide, for tests; a null part gets the real one: the server's contact
@@ -101,8 +104,9 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyServer(Database db, UserRepository users, SipTransport transport, BindingTable bindings,
                          ScheduledExecutorService scheduler, LocalDomain domain, TlsMaterial tls, List<AutoCloseable> closeables,
                          SubscriptionManager subscriptions, PresenceStore presence, ContactLists contactLists,
-                         List<ServiceOp> serviceOps, VoicemailModule voicemail) {
+                         List<ServiceOp> serviceOps, VoicemailModule voicemail, ConferenceFocus conferences) {
         this.voicemail = voicemail;
+        this.conferences = conferences;
         this.presence = presence;
         this.contactLists = contactLists;
         this.serviceOps = List.copyOf(serviceOps);
@@ -271,6 +275,14 @@ public final class ParleyServer implements AutoCloseable {
                             callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
             closeables.add(reception);
             services.add(reception);
+            // conferences: the focus for sip:conf-ID@D, with its roster event package (org.parley.server.conference)
+            ConferenceFocus conferences = new ConferenceFocus(new ConferenceFocus.Parts(domain, responses, outbound,
+                    gatekeeper, users::exists, u -> users.find(u).map(pr -> pr.displayName() == null
+                            || pr.displayName().isBlank() ? u : pr.displayName()).orElse(u), delegations::isDelegate,
+                    subscriptions, scheduler, clock, new MediaHost(config.dataDir(),
+                            java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind), host)));
+            closeables.add(conferences);
+            services.add(conferences);
             serviceEndpoint.registerAll(voicemailModule.ops());
             serviceOps.addAll(voicemailModule.ops());
             transport.setListener(new RequestDispatcher(domain, responses, registrar::handle, options::handle, services,
@@ -292,7 +304,7 @@ public final class ParleyServer implements AutoCloseable {
                 }
             }), 1, 1, TimeUnit.SECONDS);
             return new ParleyServer(db, users, transport, bindings, scheduler, domain, tls, closeables, subscriptions, presence,
-                    contactLists, serviceOps, voicemailModule);
+                    contactLists, serviceOps, voicemailModule, conferences);
         } catch (java.net.UnknownHostException e) {
             scheduler.shutdownNow();
             closeAll(closeables);
@@ -335,6 +347,11 @@ public final class ParleyServer implements AutoCloseable {
     /** Published presence of local users (aggregates; also the {@code PresenceStates} other services listen to). */
     public PresenceStore presence() {
         return presence;
+    }
+
+    /** The conference focus (org.parley.server.conference). */
+    public ConferenceFocus conferences() {
+        return conferences;
     }
 
     /** Voicemail: the desk call routing hands calls to, the store, the media (org.parley.server.voicemail). */

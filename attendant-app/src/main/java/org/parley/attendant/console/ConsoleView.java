@@ -23,6 +23,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.parley.attendant.conference.ConferenceViewModel;
+import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
 import org.parley.attendant.notes.CallNotes.Note;
 import org.parley.attendant.notes.NotesViewModel;
@@ -46,6 +48,14 @@ public final class ConsoleView {
             new String[] {"X", "Complete the consultation (transfer)"},
             new String[] {"V", "Send the selected call to voicemail"},
             new String[] {"E", "End (hang up) the selected call"},
+            new String[] {"M", "Merge into a conference: the selected call with the previously active one (and the"
+                    + " conference set); into the conference if one of them is one"},
+            new String[] {"Shift+M", "Conference the selected call with contacts picked in a dialog"},
+            new String[] {"Drag", "A call or contact onto another call (or a conference) conferences them;"
+                    + " onto the conference set collects them"},
+            new String[] {"Ctrl+Enter", "Start a conference with the conference set"},
+            new String[] {"Ctrl+T", "Save the conference set's contacts as a template"},
+            new String[] {"Ctrl+1…9", "Start a conference with template 1…9"},
             new String[] {"N", "Write notes for the selected call (Ctrl+S saves)"},
             new String[] {"F", "Search the directory"},
             new String[] {"L", "Contacts as list or tiles"},
@@ -55,6 +65,9 @@ public final class ConsoleView {
     private final QueueViewModel queue;
     private final ContactsViewModel contacts;
     private final NotesViewModel notes;
+    private final ConferenceViewModel conference;
+    private final ConferenceDrag drag = new ConferenceDrag();
+    private final ConferencePane conferencePane;
     private final StackPane root;
     private final ListView<QueueItem> list;
     private final TextField target = new TextField();
@@ -63,24 +76,40 @@ public final class ConsoleView {
     private final ContactsPane contactsPane;
     private final Timeline ticker;
 
-    public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes, String who) {
+    public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes,
+                       ConferenceViewModel conference, String who) {
         this.queue = queue;
         this.contacts = contacts;
         this.notes = notes;
+        this.conference = conference;
+        this.conferencePane = new ConferencePane(conference, drag);
         list = new ListView<>(queue.items());
         list.setId("queue");
         list.setPlaceholder(new Label("No calls waiting"));
-        list.setCellFactory(v -> new ListCell<>() {
-            private final QueueCard card = new QueueCard(); // this cell's own: re-ordering moves no node
+        list.setCellFactory(v -> {
+            ListCell<QueueItem> cell = new ListCell<>() {
+                private final QueueCard card = new QueueCard(); // this cell's own: re-ordering moves no node
 
-            @Override
-            protected void updateItem(QueueItem item, boolean empty) {
-                super.updateItem(item, empty);
-                card.show(empty ? null : item);
-                setGraphic(empty || item == null ? null : card);
+                @Override
+                protected void updateItem(QueueItem item, boolean empty) {
+                    super.updateItem(item, empty);
+                    card.show(empty ? null : item);
+                    setGraphic(empty || item == null ? null : card);
+                }
+            };
+            drag.source(cell, () -> cell.getItem() == null ? null : "call:" + cell.getItem().id());
+            drag.target(cell, what -> {
+                if (cell.getItem() != null) {
+                    conference.drop(cell.getItem().id(), what);
+                }
+            });
+            return cell;
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) { // a click, not the end of a drag onto another call
+                activateSelected();
             }
         });
-        list.setOnMouseClicked(e -> activateSelected());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showNotes());
         Label queueTitle = new Label("Conversation queue");
         queueTitle.getStyleClass().add("pane-title");
@@ -92,6 +121,7 @@ public final class ConsoleView {
             target.setText(uri);
         });
         contactsPane.setPrefWidth(380);
+        drag.contacts(contactsPane, contact -> call -> conference.drop(call.substring("call:".length()), contact));
 
         BorderPane main = new BorderPane(centre, top(who), actions(), status(), contactsPane);
         main.getStyleClass().add("console");
@@ -179,8 +209,8 @@ public final class ConsoleView {
         VBox.setVgrow(history, Priority.ALWAYS);
         Label notesTitle = new Label("Notes");
         notesTitle.getStyleClass().add("pane-title");
-        VBox right = new VBox(8, buttons, target, hint, notesTitle, notesArea, new HBox(8, save, notesStatus),
-                search, history);
+        VBox right = new VBox(8, buttons, target, hint, conferencePane, notesTitle, notesArea,
+                new HBox(8, save, notesStatus), search, history);
         right.setPrefWidth(420);
         right.getStyleClass().add("actions-pane");
         return right;
@@ -270,19 +300,52 @@ public final class ConsoleView {
             help.setVisible(false);
         } else if (e.isShortcutDown() && k == KeyCode.S) {
             notes.save();
+        } else if (e.isShortcutDown() && conferenceKey(k)) {
+            e.consume();
         } else if (root.getScene().getFocusOwner() instanceof TextInputControl) {
             if (k == KeyCode.ESCAPE) {
                 list.requestFocus();
             } else {
                 return;
             }
-        } else if (!keyAction(k)) {
+        } else if (!keyAction(k, e.isShiftDown())) {
             return;
         }
         e.consume();
     }
 
-    private boolean keyAction(KeyCode k) {
+    /** Ctrl+Enter, Ctrl+T, Ctrl+1…9: the conference set and the templates. */
+    private boolean conferenceKey(KeyCode k) {
+        if (k == KeyCode.ENTER) {
+            conference.startPicked();
+        } else if (k == KeyCode.T) {
+            conferencePane.askTemplateName(root.getScene().getWindow());
+        } else if (k.ordinal() >= KeyCode.DIGIT1.ordinal() && k.ordinal() <= KeyCode.DIGIT9.ordinal()) {
+            conference.startTemplate(k.ordinal() - KeyCode.DIGIT1.ordinal());
+        } else if (k.ordinal() >= KeyCode.NUMPAD1.ordinal() && k.ordinal() <= KeyCode.NUMPAD9.ordinal()) {
+            conference.startTemplate(k.ordinal() - KeyCode.NUMPAD1.ordinal());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Shift+M: the selected call (if any) with contacts picked in a dialog. */
+    private void conferenceWithPickedContacts() {
+        QueueItem call = current();
+        ConferencePane.pickContacts(root.getScene().getWindow(), List.copyOf(contacts.rows())).ifPresent(rows -> {
+            List<ConferenceViewModel.Pick> with = new java.util.ArrayList<>();
+            if (call != null) {
+                conference.pickOf("call:" + call.id()).ifPresent(with::add);
+            }
+            for (ContactRow r : rows) {
+                conference.pickOf("contact:" + r.uri()).ifPresent(with::add);
+            }
+            conference.start(with);
+        });
+    }
+
+    private boolean keyAction(KeyCode k, boolean shiftDown) {
         switch (k) {
             case SPACE -> queue.answerNext();
             case ENTER -> {
@@ -298,6 +361,13 @@ public final class ConsoleView {
             case X -> queue.complete();
             case V -> selected(i -> queue.toVoicemail(i.id()));
             case E -> selected(i -> queue.hangup(i.id()));
+            case M -> {
+                if (shiftDown) {
+                    conferenceWithPickedContacts();
+                } else {
+                    selected(i -> conference.merge(i.id()));
+                }
+            }
             case N -> notesArea.requestFocus();
             case F -> contactsPane.focusSearch();
             case L -> contacts.tilesProperty().set(!contacts.tilesProperty().get());

@@ -78,6 +78,7 @@ final class ContactTiles {
         Tile(ContactRow row) {
             this.row = row;
             button.getStyleClass().add("contact-tile");
+            button.setUserData(row); // a conference drag source (ConferenceDrag)
             button.setGraphic(dot);
             button.setOnAction(e -> pick.accept(row.uri()));
         }

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.parley.attendant.queue.QueueItem;
+import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
@@ -26,12 +27,14 @@ final class QueueCard extends HBox {
     static final PseudoClass LONG_HOLD = PseudoClass.getPseudoClass("long-hold");
     static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
     static final PseudoClass REPEAT = PseudoClass.getPseudoClass("repeat");
+    static final PseudoClass CONFERENCE = PseudoClass.getPseudoClass("conference");
 
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label behalf = new Label();
     private final Label repeat = new Label("Repeat caller");
     private final Label timer = new Label();
+    private final Label roster = new Label();
     private final InvalidationListener changed = o -> refresh();
     private final InvalidationListener ticked = o -> ticked();
     private QueueItem shown;
@@ -45,7 +48,8 @@ final class QueueCard extends HBox {
         timer.getStyleClass().add("queue-timer");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(new VBox(2, name, new HBox(12, state, behalf, repeat)), grow, timer);
+        roster.getStyleClass().add("queue-roster");
+        getChildren().addAll(new VBox(2, name, new HBox(12, state, behalf, repeat), roster), grow, timer);
     }
 
     /** Shows {@code item} (null: nothing) and follows its changes until another one is shown. */
@@ -64,6 +68,7 @@ final class QueueCard extends HBox {
         String id = "call-" + item.id();
         if (!id.equals(getId())) {
             setId(id);
+            roster.setId("roster-" + item.id());
         }
         observed(item).forEach(p -> p.addListener(changed));
         item.waitingProperty().addListener(ticked);
@@ -76,7 +81,7 @@ final class QueueCard extends HBox {
 
     private static java.util.List<Observable> observed(QueueItem i) {
         return java.util.List.of(i.callProperty(), i.nameProperty(), i.longHoldProperty(), i.flashProperty(),
-                i.repeatCallerProperty());
+                i.repeatCallerProperty(), i.conferenceProperty());
     }
 
     private void refresh() {
@@ -90,6 +95,10 @@ final class QueueCard extends HBox {
         boolean rep = item.repeatCallerProperty().get();
         repeat.setVisible(rep);
         repeat.setManaged(rep);
+        String members = rosterText(item.conference());
+        roster.setText(members);
+        roster.setVisible(!members.isEmpty());
+        roster.setManaged(!members.isEmpty());
         timer.setText(item.waitingProperty().get());
         pseudoClassStateChanged(ACTIVE, s == State.CONNECTED || s == State.REMOTE_HELD);
         pseudoClassStateChanged(RINGING, s == State.INCOMING);
@@ -97,6 +106,21 @@ final class QueueCard extends HBox {
         pseudoClassStateChanged(LONG_HOLD, item.longHoldProperty().get());
         pseudoClassStateChanged(FLASH, item.flashProperty().get());
         pseudoClassStateChanged(REPEAT, rep);
+        pseudoClassStateChanged(CONFERENCE, item.conference() != null);
+    }
+
+    /** One line per member: name (or address) and status; empty for an ordinary call. */
+    static String rosterText(Conference c) {
+        if (c == null) {
+            return "";
+        }
+        return String.join("\n", c.roster().stream().map(m -> "● " + (m.name() != null ? m.name()
+                : m.aor().replaceFirst("^sips?:", "")) + switch (m.status()) {
+                    case CONNECTED -> "";
+                    case ON_HOLD -> " (on hold)";
+                    case PENDING -> " (joining)";
+                    case DISCONNECTED -> " (left)";
+                }).toList());
     }
 
     static String stateText(Call c) {

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.State;
 
@@ -27,6 +28,7 @@ public final class QueueItem {
     private final BooleanProperty longHold = new SimpleBooleanProperty();
     private final BooleanProperty flash = new SimpleBooleanProperty();
     private final BooleanProperty repeatCaller = new SimpleBooleanProperty();
+    private final ObjectProperty<Conference> conference = new SimpleObjectProperty<>();
     private Instant stateSince;
     private final long arrival;
 
@@ -88,6 +90,15 @@ public final class QueueItem {
         return repeatCaller;
     }
 
+    /** The conference this call is the attendant's voice leg of (with its roster), or null for an ordinary call. */
+    public ReadOnlyObjectProperty<Conference> conferenceProperty() {
+        return conference;
+    }
+
+    public Conference conference() {
+        return conference.get();
+    }
+
     /** The manager a delegated call is for, or null. */
     public String onBehalfOf() {
         return call.get().onBehalfOf();
@@ -119,6 +130,10 @@ public final class QueueItem {
 
     void setFlash(boolean value) {
         flash.set(value);
+    }
+
+    void setConference(Conference value) {
+        conference.set(value);
     }
 
     void setRepeatCaller(boolean value) {

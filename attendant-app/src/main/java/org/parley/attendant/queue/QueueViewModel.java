@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.CallTarget;
+import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
@@ -49,6 +50,11 @@ public final class QueueViewModel {
     private final Map<String, QueueItem> byId = new HashMap<>();
     /** consult call id -> the call it consults about. */
     private final Map<String, String> consults = new HashMap<>();
+    /** Conferences by the id of their voice leg (a call of the queue). */
+    private final Map<String, Conference> conferences = new HashMap<>();
+    /** The call that is active now and the one that was active before it (for "conference these two"). */
+    private String activeId;
+    private String previousId;
     private final ObjectProperty<Duration> holdLimit = new SimpleObjectProperty<>(Duration.ofSeconds(60));
     private final BooleanProperty sounds = new SimpleBooleanProperty(true);
     private final StringProperty status = new SimpleStringProperty("");
@@ -123,18 +129,30 @@ public final class QueueViewModel {
             }
             consults.remove(call.id());
             consults.values().removeIf(call.id()::equals);
+            conferences.remove(call.id());
+            if (call.id().equals(activeId)) {
+                activeId = null;
+            }
+            if (call.id().equals(previousId)) {
+                previousId = null;
+            }
             return;
+        }
+        if (call.state() == State.CONNECTED && !call.id().equals(activeId)) {
+            previousId = activeId;
+            activeId = call.id();
         }
         if (item == null) {
             item = new QueueItem(call, now, arrivals++, this.now);
             item.setRepeatCaller(call.direction() == Direction.INCOMING
                     && (call.referredRepeat() > 1 || repeatCallers.test(call.peer())));
+            item.setConference(conferences.get(call.id()));
             byId.put(call.id(), item);
             items.add(item);
         } else {
             item.update(call, now);
         }
-        item.setName(names.apply(call));
+        item.setName(nameOf(item));
         refresh(item, now);
         if (!inOrder()) {
             items.sort(ORDER); // a permutation: the queue's cells are all redone, so only when needed
@@ -152,7 +170,36 @@ public final class QueueViewModel {
 
     /** Re-reads the names (the contact list or a directory answer arrived). */
     public void refreshNames() {
-        items.forEach(i -> i.setName(names.apply(i.call())));
+        items.forEach(i -> i.setName(nameOf(i)));
+    }
+
+    /**
+     * A conference changed: the queue item of its voice leg shows it (name and roster). One that ended leaves with
+     * its voice leg.
+     */
+    public void onConference(Conference c) {
+        conferences.put(c.callId(), c);
+        QueueItem item = byId.get(c.callId());
+        if (item != null) {
+            item.setConference(c);
+            item.setName(nameOf(item));
+        }
+    }
+
+    /** The call to conference {@code id} with: the active one, or, if {@code id} is active, the one active before. */
+    public Optional<QueueItem> partnerOf(String id) {
+        String other = id.equals(activeId) ? previousId : activeId;
+        return Optional.ofNullable(other == null ? null : byId.get(other));
+    }
+
+    private String nameOf(QueueItem i) {
+        Conference c = i.conference();
+        if (c == null) {
+            return names.apply(i.call());
+        }
+        long in = c.roster().stream().filter(m -> m.status() != org.parley.core.client.ConferencingService.Status.DISCONNECTED)
+                .count();
+        return "Conference" + (in == 0 ? "" : " · " + in + (in == 1 ? " person" : " people"));
     }
 
     /** Advances the waiting timers and raises or clears the long-hold alerts. */

@@ -17,14 +17,14 @@ import org.parley.core.client.TelephonyService;
  * A telephony service in memory that behaves like core for the queue: answering or resuming holds the active call,
  * and every change is reported to the listeners. Records the requests it got.
  */
-final class FakePhone implements TelephonyService {
+public final class FakePhone implements TelephonyService {
     final Map<String, Call> calls = new LinkedHashMap<>();
-    final List<String> requests = new ArrayList<>();
+    public final List<String> requests = new ArrayList<>();
     private final List<CallListener> listeners = new ArrayList<>();
     Instant now = Instant.parse("2026-01-05T09:00:00Z");
     private int next;
 
-    Call ring(String peer, String name, String onBehalfOf) {
+    public Call ring(String peer, String name, String onBehalfOf) {
         Call c = new Call("c" + (++next), peer, name, Direction.INCOMING, State.INCOMING, null, false, null, null, 0,
                 null, 0, now, null, false, null, onBehalfOf, false, null, null);
         report(c);
@@ -39,7 +39,7 @@ final class FakePhone implements TelephonyService {
         return c;
     }
 
-    void set(String id, State state) {
+    public void set(String id, State state) {
         Call c = calls.get(id);
         report(new Call(c.id(), c.peer(), c.peerName(), c.direction(), state, c.subject(), c.highPriority(), c.codec(),
                 c.mediaDirection(), 0, null, 0, c.started(),

@@ -52,6 +52,9 @@ public interface UcClient extends AutoCloseable {
     /** Call delegation: this user's delegates as a manager, and calls on behalf of the managers this user serves. */
     DelegationService delegation();
 
+    /** Audio conferences on the server's focus: start, add people, join, leave, and the live roster. */
+    ConferencingService conferencing();
+
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override
     void close();

@@ -9,6 +9,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSession;
 import org.parley.core.sdp.SessionDescription;
+import org.parley.server.uas.MediaHost;
 
 /**
  * One caller the reception line answered: the dialog (Call-ID, our tag, the INVITE, the 200 sent, our CSeq), the
@@ -63,10 +64,10 @@ final class QueuedCall {
         return offeredTo == null && !overflowing;
     }
 
-    void stopMedia() {
+    void stopMedia(MediaHost host) {
         AudioSession s = session;
         if (s != null) {
-            s.close();
+            host.release(s);
         }
     }
 }

@@ -23,12 +23,16 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.core.media.AudioSink;
 import org.parley.core.sdp.SessionDescription;
 import org.parley.server.policy.Aors;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.LocalService;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
+import org.parley.server.uas.MediaHost;
+import org.parley.server.uas.UasMedia;
+import org.parley.server.uas.UasMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +48,18 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceptionLine.class);
     /** How often the queue is looked at (overflow, free attendants). */
     static final long TICK_MS = 200;
+    /** What a queued caller says is not listened to. */
+    private static final AudioSink DISCARD = (mono, count) -> { };
 
     private final LocalDomain domain;
     private final Responses responses;
     private final Outbound outbound;
     private final ReceptionStore store;
-    private final ReceptionMedia media;
-    private final CallerMedia callerMedia;
+    private final UasMedia media;
     private final Attendants attendants;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final ReceptionMessages messages;
+    private final UasMessages messages;
     private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
     /** Callers in arrival order (also those being referred); guarded by this. */
     private final List<QueuedCall> queue = new ArrayList<>();
@@ -67,17 +72,16 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private final ScheduledFuture<?> ticker;
 
     public ReceptionLine(LocalDomain domain, Responses responses, Outbound outbound, ReceptionStore store,
-                         ReceptionMedia media, Attendants attendants, ScheduledExecutorService scheduler, Clock clock) {
+                         MediaHost media, Attendants attendants, ScheduledExecutorService scheduler, Clock clock) {
         this.domain = domain;
         this.responses = responses;
         this.outbound = outbound;
         this.store = store;
-        this.media = media;
-        this.callerMedia = new CallerMedia(media);
+        this.media = new UasMedia(media);
         this.attendants = attendants;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.messages = new ReceptionMessages(domain, responses, outbound.factories());
+        this.messages = new UasMessages(domain, responses, outbound.factories());
         this.settings = readSettings();
         this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -154,20 +158,9 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     // ---- answering ----
 
     private void answer(ServerTransaction tx, Request invite) {
-        SessionDescription offer;
-        try {
-            byte[] body = invite.getRawContent();
-            if (body == null || body.length == 0) {
-                responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
-                return;
-            }
-            offer = SessionDescription.parse(body);
-        } catch (RuntimeException e) {
-            responses.reply(tx, invite, Response.BAD_REQUEST, "Bad SDP");
-            return;
-        }
-        if (offer.audio() == null || offer.audio().refused()) {
-            responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No audio offered");
+        UasMedia.Offer offer = UasMedia.offerOf(invite);
+        if (!offer.usable()) {
+            responses.reply(tx, invite, offer.status(), offer.reason());
             return;
         }
         ReceptionSettings s = settings;
@@ -175,7 +168,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         String user = ((SipURI) invite.getRequestURI()).getUser().toLowerCase(Locale.ROOT);
         QueuedCall call = null;
         try {
-            CallerMedia.Answered a = callerMedia.answer(offer, HoldMusic.of(s.music()), clock.millis());
+            UasMedia.Answered a = media.answer(offer.sdp(), HoldMusic.of(s.music()), DISCARD, clock.millis());
             if (a.answer() == null) {
                 responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No common codec (Opus, PCMU, PCMA)");
                 return;
@@ -200,7 +193,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             LOG.warn("reception could not answer {}: {}", caller, e.toString());
             if (call != null) {
                 forget(call);
-                call.stopMedia();
+                call.stopMedia(media.host());
             }
             responses.reply(tx, invite, e instanceof IOException ? Response.NOT_ACCEPTABLE_HERE
                     : Response.SERVER_INTERNAL_ERROR, null);
@@ -211,7 +204,8 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         try {
             byte[] body = request.getRawContent();
             SessionDescription answer = body == null || body.length == 0 ? null
-                    : callerMedia.reanswer(call, SessionDescription.parse(body), call.sdpVersion.incrementAndGet());
+                    : media.reanswer(call.session, call.answer, call.crypto, SessionDescription.parse(body),
+                            call.sdpVersion.incrementAndGet());
             if (answer == null) {
                 responses.reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "The line keeps its media");
                 return;
@@ -308,7 +302,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         String by = "<sip:" + c.user + "@" + domain.domain() + ">" + (c.repeat > 1 ? ";repeat=" + c.repeat : "");
         String referTo = "<" + target + (c.repeat > 1 ? "?X-Parley-Repeat-Caller=" + c.repeat : "") + ">";
         try {
-            outbound.send(messages.refer(c, referTo, by), r -> {
+            outbound.send(messages.refer(c.invite, c.localTag, c.cseq.incrementAndGet(), c.user, referTo, by), r -> {
                 if (r.getStatusCode() / 100 != 2) {
                     LOG.info("reception: REFER of {} to {} refused: {}", c.caller, target, r.getStatusCode());
                     referralEnded(c, false);
@@ -358,11 +352,11 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             return;
         }
         forget(call);
-        call.stopMedia();
+        call.stopMedia(media.host());
         LOG.debug("reception leg of {} ended: {}", call.caller, why);
         if (hangUp) {
             try {
-                outbound.send(messages.bye(call), r -> LOG.debug("reception BYE to {}: {}", call.caller, r.getStatusCode()));
+                outbound.send(messages.bye(call.invite, call.localTag, call.cseq.incrementAndGet()), r -> LOG.debug("reception BYE to {}: {}", call.caller, r.getStatusCode()));
             } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
                 LOG.debug("reception could not hang up {}: {}", call.caller, e.toString());
             }
@@ -392,6 +386,6 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         for (QueuedCall c : List.copyOf(calls.values())) {
             end(c, true, "the server stops");
         }
-        media.close();
+        media.host().close();
     }
 }

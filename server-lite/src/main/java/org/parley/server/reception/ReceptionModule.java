@@ -16,6 +16,7 @@ import org.parley.server.store.Database;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
+import org.parley.server.uas.MediaHost;
 
 /** Builds the reception line from the server's parts (the composition root calls {@link #start}). */
 public final class ReceptionModule {
@@ -38,7 +39,7 @@ public final class ReceptionModule {
 
     public static ReceptionLine start(Parts p) {
         ReceptionStore store = new ReceptionStore(p.db());
-        ReceptionMedia media = new ReceptionMedia(p.dataDir(), p.mediaBind(), p.domain().advertisedHost());
+        MediaHost media = new MediaHost(p.dataDir(), p.mediaBind(), p.domain().advertisedHost());
         Attendants attendants = new Attendants(p.registered(), () -> inCall(p.recentCalls().apply(RECENT),
                 p.domain().domain(), p.clock().instant()), p.clock());
         return new ReceptionLine(p.domain(), p.responses(), p.outbound(), store, media, attendants, p.scheduler(), p.clock());

@@ -1,7 +1,6 @@
 package org.parley.server.voicemail;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,25 +17,20 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.parley.core.media.AudioCodec;
 import org.parley.core.media.AudioSession;
-import org.parley.core.media.MediaDirection;
 import org.parley.core.media.PcmRecorder;
-import org.parley.core.sdp.Codec;
-import org.parley.core.sdp.LocalMedia;
-import org.parley.core.sdp.Negotiated;
-import org.parley.core.sdp.OfferAnswer;
-import org.parley.core.sdp.SessionDescription;
 import org.parley.server.auth.Gatekeeper;
 import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.LocalService;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
+import org.parley.server.uas.MediaHost;
+import org.parley.server.uas.UasMedia;
+import org.parley.server.uas.UasMessages;
+import org.parley.server.uas.UasRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoicemailCalls.class);
     public static final String USER = "voicemail";
-    private static final List<Codec> CODECS = List.of(new Codec(111, "opus", 48000, 2, "useinbandfec=1"),
-            Codec.of(0, "PCMU", 8000), Codec.of(8, "PCMA", 8000), Codec.of(101, "telephone-event", 8000).withFmtp("0-16"));
 
     /** What a deposit may be: the longest recording. */
     public record Settings(Duration maxLength) {
@@ -63,12 +55,13 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     private final Gatekeeper gatekeeper;
     private final VoicemailStore store;
     private final Predicate<String> userExists;
-    private final VoicemailMedia media;
+    private final UasMedia media;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Settings settings;
     private final Consumer<String> boxChanged;
     private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+    private final UasRequests<VoicemailCall> requests;
     private final UasMessages messages;
     /**
      * Media set-up off the SIP threads: the first call of a server starts the media engine (a second or more;
@@ -81,7 +74,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     });
 
     public VoicemailCalls(LocalDomain domain, Responses responses, Outbound outbound, Gatekeeper gatekeeper,
-                          VoicemailStore store, Predicate<String> userExists, VoicemailMedia media,
+                          VoicemailStore store, Predicate<String> userExists, MediaHost media,
                           ScheduledExecutorService scheduler, Clock clock, Settings settings, Consumer<String> boxChanged) {
         this.domain = domain;
         this.responses = responses;
@@ -89,12 +82,28 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         this.gatekeeper = gatekeeper;
         this.store = store;
         this.userExists = userExists;
-        this.media = media;
+        this.media = new UasMedia(media);
         this.scheduler = scheduler;
         this.clock = clock;
         this.settings = settings;
         this.boxChanged = boxChanged;
         this.messages = new UasMessages(domain, responses, outbound.factories());
+        this.requests = new UasRequests<>(responses, calls, scheduler, new UasRequests.Endpoint<>() {
+            @Override
+            public void invite(ServerTransaction tx, Request invite) {
+                direct(tx, invite);
+            }
+
+            @Override
+            public void inDialog(ServerTransaction tx, Request request, VoicemailCall call) {
+                VoicemailCalls.this.inDialog(tx, request, call);
+            }
+
+            @Override
+            public String takes() {
+                return "Voicemail takes calls only";
+            }
+        });
     }
 
     @Override
@@ -136,36 +145,10 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        String method = request.getMethod();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        VoicemailCall call = toTag == null ? null : calls.get(VoicemailCall.key(callId(request), toTag));
-        if (Request.ACK.equals(method)) {
-            if (call != null) {
-                call.acked = true;
-            }
-            return;
-        }
-        ServerTransaction tx = responses.serverTransaction(event);
-        if (tx == null) {
-            return;
-        }
-        if (toTag != null) {
-            inDialog(tx, request, call);
-        } else if (Request.INVITE.equals(method)) {
-            direct(tx, request);
-        } else if (Request.OPTIONS.equals(method)) {
-            responses.reply(tx, request, Response.OK, null);
-        } else {
-            responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, "Voicemail takes calls only");
-        }
+        requests.handle(event);
     }
 
     private void inDialog(ServerTransaction tx, Request request, VoicemailCall call) {
-        if (call == null) {
-            responses.reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
         switch (request.getMethod()) {
             case Request.BYE -> {
                 // the message is stored before the BYE is answered: a 200 means it survives a kill
@@ -199,20 +182,9 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     // ---- answering ----
 
     private void answer(ServerTransaction tx, Request invite, String owner, String reason, VoicemailCall.Kind kind) {
-        SessionDescription offer;
-        try {
-            byte[] body = invite.getRawContent();
-            if (body == null || body.length == 0) {
-                responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "An SDP offer is required");
-                return;
-            }
-            offer = SessionDescription.parse(body);
-        } catch (RuntimeException e) {
-            responses.reply(tx, invite, Response.BAD_REQUEST, "Bad SDP");
-            return;
-        }
-        if (offer.audio() == null || offer.audio().refused()) {
-            responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No audio offered");
+        UasMedia.Offer offer = UasMedia.offerOf(invite);
+        if (!offer.usable()) {
+            responses.reply(tx, invite, offer.status(), offer.reason());
             return;
         }
         String localTag = outbound.newTag();
@@ -224,35 +196,22 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
                 new PcmRecorder(kind == VoicemailCall.Kind.DEPOSIT ? maxSeconds + prompt.length / Prompts.RATE + 5 : 1));
         AudioSession session = null;
         try {
-            boolean srtp = offer.audio().secure();
-            session = media.open(Prompts.once(prompt), call.recorder, srtp);
-            List<String> crypto = srtp ? List.of(session.answerCrypto(offer.audio().crypto())) : List.of();
-            LocalMedia local = new LocalMedia(media.host(), session.localRtpPort(), CODECS, crypto, true, "parley",
-                    clock.millis());
-            SessionDescription answer = OfferAnswer.answer(offer, local);
-            Negotiated n = OfferAnswer.negotiated(answer, offer);
-            AudioCodec codec = n == null ? null : codecOf(n.codec());
-            if (codec == null) {
-                session.close();
+            UasMedia.Answered a = media.answer(offer.sdp(), Prompts.once(prompt), call.recorder, clock.millis());
+            if (a.answer() == null) {
                 responses.reply(tx, invite, Response.NOT_ACCEPTABLE_HERE, "No common codec (Opus, PCMU, PCMA)");
                 return;
             }
-            session.start(new InetSocketAddress(n.remoteAddress(), n.remotePort()),
-                    new InetSocketAddress(n.remoteAddress(), n.remoteRtcpPort()), codec, n.codec().payloadType(),
-                    MediaDirection.valueOf(n.direction().name()));
+            session = a.session();
             call.session = session;
             calls.put(call.key(), call);
             // by the clock, not by the capture thread: that one sends in a burst when it starts late
             call.limit = scheduler.schedule(() -> promptPlayed(call), prompt.length * 1000L / Prompts.RATE,
                     TimeUnit.MILLISECONDS);
-            Response ok = messages.ok(invite, localTag, answer);
+            Response ok = messages.ok(invite, localTag, USER, a.answer());
             call.ok = ok;
-            responses.send(tx, ok);
-            if (unreliable(invite)) {
-                retransmit(call, 500, 500);
-            }
-            LOG.info("voicemail answered a call for {} ({}, {} {}) from {}", owner, reason, codec,
-                    srtp ? "SRTP" : "RTP", callerOf(invite));
+            requests.sendOk(tx, call);
+            LOG.info("voicemail answered a call for {} ({}, {} {}) from {}", owner, reason, a.codec(),
+                    session.srtp() ? "SRTP" : "RTP", callerOf(invite));
         } catch (IOException | ParseException | RuntimeException e) {
             LOG.warn("voicemail could not answer a call for {}: {}", owner, e.toString());
             calls.remove(call.key());
@@ -275,15 +234,6 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         }).orElseGet(Prompts::defaultGreeting);
     }
 
-    private static AudioCodec codecOf(Codec c) {
-        for (AudioCodec a : AudioCodec.values()) {
-            if (a.encoding().equalsIgnoreCase(c.name()) && a.clockRate() == c.clockRate()) {
-                return a;
-            }
-        }
-        return null;
-    }
-
     /** The prompt has been played: a deposit starts recording, a message count hangs up. */
     private void promptPlayed(VoicemailCall call) {
         if (call.ended.get()) {
@@ -298,21 +248,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     }
 
 
-    private static boolean unreliable(Request r) {
-        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
-    }
 
-    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
-    private void retransmit(VoicemailCall call, long interval, long elapsed) {
-        scheduler.schedule(() -> {
-            if (call.acked || call.ended.get() || elapsed > 32_000) {
-                return;
-            }
-            responses.send(null, call.ok);
-            long next = Math.min(interval * 2, 4000);
-            retransmit(call, next, elapsed + next);
-        }, interval, TimeUnit.MILLISECONDS);
-    }
 
     /**
      * Ends a call once: stops the media, stores a deposit (durably; before this returns), tells MWI, and when
@@ -322,7 +258,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         if (!call.ended.compareAndSet(false, true)) {
             return;
         }
-        call.stopMedia();
+        call.stopMedia(media.host());
         calls.remove(call.key());
         if (call.kind == VoicemailCall.Kind.DEPOSIT && call.recordFrom >= 0) {
             deposit(call);
@@ -351,7 +287,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
 
     private void sendBye(VoicemailCall call) {
         try {
-            outbound.send(messages.bye(call.invite, call.localTag), response -> LOG.debug("voicemail BYE for {} answered {}",
+            outbound.send(messages.bye(call.invite, call.localTag, 1L), response -> LOG.debug("voicemail BYE for {} answered {}",
                     call.owner, response.getStatusCode()));
         } catch (ParseException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("voicemail could not hang up the call of {}: {}", call.owner, e.toString());
@@ -373,6 +309,6 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         for (VoicemailCall c : List.copyOf(calls.values())) {
             end(c, true);
         }
-        media.close();
+        media.host().close();
     }
 }

@@ -13,6 +13,7 @@ import org.parley.server.store.Database;
 import org.parley.server.transport.LocalDomain;
 import org.parley.server.transport.Outbound;
 import org.parley.server.transport.Responses;
+import org.parley.server.uas.MediaHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class VoicemailModule implements AutoCloseable {
             LOG.info("voicemail: {} message(s) recorded before a stop got their rows back", restored);
         }
         MwiLink mwi = new MwiLink(p, store);
-        VoicemailMedia media = new VoicemailMedia(p.dataDir(), p.mediaBind(), p.domain().advertisedHost());
+        MediaHost media = new MediaHost(p.dataDir(), p.mediaBind(), p.domain().advertisedHost());
         VoicemailCalls calls = new VoicemailCalls(p.domain(), p.responses(), p.outbound(), p.gatekeeper(), store,
                 p.userExists(), media, p.scheduler(), p.clock(), settings, mwi::changed);
         return new VoicemailModule(store, calls, VoicemailOps.all(store, mwi::changed), mwi);

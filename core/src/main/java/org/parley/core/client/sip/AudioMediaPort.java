@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import org.parley.core.client.CallQuality;
 import org.parley.core.media.AudioCodec;
 import org.parley.core.media.AudioSession;
@@ -37,6 +38,8 @@ final class AudioMediaPort implements MediaPort {
     private final PcmRecorder recorder;
     private final Path recordTo;
     private final Engine engine;
+    /** Where the session is closed: libjitsi may wait there for a stream that is still starting. */
+    private final Executor closer;
     private List<String> offered;
     private String answered;
     private Negotiated current;
@@ -49,12 +52,14 @@ final class AudioMediaPort implements MediaPort {
     private double sendKbps;
     private double receiveKbps;
 
-    AudioMediaPort(AudioSession session, boolean plainRtpAllowed, PcmRecorder recorder, Path recordTo, Engine engine) {
+    AudioMediaPort(AudioSession session, boolean plainRtpAllowed, PcmRecorder recorder, Path recordTo, Engine engine,
+                   Executor closer) {
         this.session = session;
         this.plainRtpAllowed = plainRtpAllowed;
         this.recorder = recorder;
         this.recordTo = recordTo;
         this.engine = engine;
+        this.closer = closer;
     }
 
     @Override
@@ -231,7 +236,9 @@ final class AudioMediaPort implements MediaPort {
             return;
         }
         stopped = true;
-        session.close();
+        // what arrived is written now (the call is over for the user); closing the libjitsi stream can block for
+        // as long as its player is still being realized (FMJ BasicController.deallocate waits for that), so it
+        // never runs on the caller's thread, which is the SIP engine's
         if (recordTo != null && recorder != null) {
             try {
                 recorder.writeWav(recordTo);
@@ -239,5 +246,6 @@ final class AudioMediaPort implements MediaPort {
                 LOG.warn("could not write the received audio to {}: {}", recordTo, e.toString());
             }
         }
+        closer.execute(session::close);
     }
 }

@@ -3,9 +3,12 @@ package org.parley.core.client.sip;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parley.core.client.AudioDevices;
@@ -28,12 +31,19 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientMedia.class);
     /** A file playback device keeps at most this much of a call in memory before writing it. */
     private static final int MAX_RECORD_SECONDS = 600;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final Path dataDir;
     private final Engine engine;
     private final boolean plainRtpAllowed;
     private CompletableFuture<MediaEngine> media;
     private volatile AudioDevices devices = AudioDevices.HEADLESS;
+    /** Closes ended calls' audio sessions, off the engine thread (see {@link AudioMediaPort#stop()}). */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parley-media-stop");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean closed;
 
     /**
@@ -116,7 +126,7 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
         try {
             AudioSession session = engineNow.openAudio(InetAddress.getByName(localAddress), 0, source(d.capture()),
                     sink, true);
-            return new AudioMediaPort(session, plainRtpAllowed, recorder, recordTo, engine);
+            return new AudioMediaPort(session, plainRtpAllowed, recorder, recordTo, engine, closer);
         } catch (IOException e) {
             throw new IllegalStateException("no audio port on " + localAddress + ": " + e.getMessage(), e);
         }
@@ -147,6 +157,14 @@ final class ClientMedia implements MediaPort.Factory, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        closer.shutdown();
+        try {
+            if (!closer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("audio sessions still closing after {} ms; the media engine stops anyway", CLOSE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (media != null) {
             media.thenAccept(MediaEngine::close);
         }

@@ -59,14 +59,16 @@ public final class SipUcClient implements UcClient {
     private final SipTelephonyService telephony;
     private final SipVoicemailService voicemail;
     private final SipDelegationService delegation;
+    private final SipConferencingService conferencing;
 
     private SipUcClient(ClientConfig config, Engine engine, ScheduledThreadPoolExecutor thread, UserAgent ua,
                         ClientStore store, ConnectionSupervisor supervisor, Registration registration,
                         Listeners<ConnectionListener> connectionListeners, SipPresenceService presence,
                         SipContactsService contacts, SipMessagingService messaging, HistoryStore history,
                         SipFileTransferService files, SipTelephonyService telephony, SipVoicemailService voicemail,
-                        SipDelegationService delegation) {
+                        SipDelegationService delegation, SipConferencingService conferencing) {
         this.delegation = delegation;
+        this.conferencing = conferencing;
         this.voicemail = voicemail;
         this.config = config;
         this.engine = engine;
@@ -171,6 +173,8 @@ public final class SipUcClient implements UcClient {
         telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
         SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events),
                 new Listeners<>(events), ua, config.domain());
+        SipConferencingService conferencing = new SipConferencingService(engine, telephony, subscriptions,
+                new Listeners<>(events), aor, config.domain());
         ua.register(Request.MESSAGE, in -> {
             if (!delegation.claimMessage(in)) {
                 incomingMessages.process(in);
@@ -186,7 +190,8 @@ public final class SipUcClient implements UcClient {
         thread.scheduleWithFixedDelay(() -> engine.execute(presence::tick), tick, tick, TimeUnit.MILLISECONDS);
         return new SipUcClient(config, engine, thread, ua, store, supervisor, registration, connectionListeners, presence,
                 contacts, messaging, history, files, telephony,
-                new SipVoicemailService(engine, service, subscriptions, new Listeners<>(events), aor), delegation);
+                new SipVoicemailService(engine, service, subscriptions, new Listeners<>(events), aor), delegation,
+                conferencing);
     }
 
     /** A stable id of this device (its publication's tuple and device ids), kept in the data directory. */
@@ -250,7 +255,7 @@ public final class SipUcClient implements UcClient {
             supervisor.signedOut();
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(presence.stop(), contacts.stop(), voicemail.stop())
+        return CompletableFuture.allOf(presence.stop(), contacts.stop(), voicemail.stop(), conferencing.stop())
                 .handle((v, e) -> null)
                 .thenCompose(v -> registration.unregister())
                 .whenComplete((v, e) -> supervisor.signedOut());
@@ -304,6 +309,11 @@ public final class SipUcClient implements UcClient {
     @Override
     public org.parley.core.client.DelegationService delegation() {
         return delegation;
+    }
+
+    @Override
+    public org.parley.core.client.ConferencingService conferencing() {
+        return conferencing;
     }
 
     @Override

@@ -104,7 +104,8 @@ public final class AttendantApp {
 
     private void showConsole(Stage stage, UcClient client, Path data) {
         ClientStore store = ClientStore.open(data.resolve("attendant"));
-        ContactsViewModel contacts = new ContactsViewModel(client.contacts(), client.presence(), client.directory());
+        ContactsViewModel contacts = new ContactsViewModel(client.contacts(), client.presence(), client.directory(),
+                new UiExecutor());
         QueueViewModel queue = new QueueViewModel(client.telephony(), clock, contacts::nameOf,
                 new RepeatCallers(client.history(), clock), new Beep(), options.user(), options.domain());
         contacts.onNamesChanged(queue::refreshNames);

@@ -213,11 +213,12 @@ public final class ParleyServer implements AutoCloseable {
                             u -> !bindings.lookup(u).isEmpty(),
                             callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
             closeables.add(reception);
+            DelegationCalls delegationCalls = new DelegationCalls(config.domain(), delegations,
+                    u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
+                            : p.displayName()).orElse(u), contactsOf, outbound);
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler,
-                    new Proxy.Calls(callRouter, voicemail, callDetails, new DelegationCalls(config.domain(), delegations,
-                            u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
-                                    : p.displayName()).orElse(u), contactsOf, outbound), reception.ringGroups()));
+                    new Proxy.Calls(callRouter, voicemail, callDetails, delegationCalls, reception.ringGroups()));
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
@@ -228,7 +229,8 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
             serviceEndpoint.registerAll(new ForwardingOps(config.domain(), users::exists, forwardingRules, localNumbers,
                     config.gateway()).ops());
-            serviceEndpoint.registerAll(new DelegationOps(config.domain(), users::exists, delegations).ops());
+            serviceEndpoint.registerAll(new DelegationOps(config.domain(), users::exists, delegations,
+                    delegationCalls::delegatesChanged).ops());
             serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
                     org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy

@@ -72,6 +72,31 @@ class DelegationTest {
     }
 
     @Test
+    void aDelegateIsToldAtOnceWhenAManagerAddsAndRemovesThem() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var amyPhone = signIn("amy");
+        List<String> told = new CopyOnWriteArrayList<>();
+        amy.delegation().addManagersListener((manager, delegate) -> told.add(manager + " " + delegate));
+        List<String> toldOnPhone = new CopyOnWriteArrayList<>();
+        amyPhone.delegation().addManagersListener((manager, delegate) -> toldOnPhone.add(manager + " " + delegate));
+
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy", "ben");
+        ReconnectTest.waitFor(() -> told.size() == 1 && toldOnPhone.size() == 1, 10_000);
+        assertThat(told).containsExactly("sip:boss" + D + " true");
+        assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).containsExactly("sip:boss" + D);
+
+        delegate(boss, RingMode.DELEGATES_ONLY, 0, "amy", "ben"); // same delegates: nobody is told
+        delegate(boss, RingMode.WITH_MANAGER, 0, "ben");
+        ReconnectTest.waitFor(() -> told.size() == 2 && toldOnPhone.size() == 2, 10_000);
+        assertThat(told).containsExactly("sip:boss" + D + " true", "sip:boss" + D + " false");
+        assertThat(toldOnPhone).containsExactly("sip:boss" + D + " true", "sip:boss" + D + " false");
+        assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).isEmpty();
+        // the notice is no instant message: nothing in the IM history
+        assertThat(amy.history().conversation("sip:boss" + D, 10)).isEmpty();
+    }
+
+    @Test
     void delegatesMustBeOtherLocalUsers() throws Exception {
         var boss = signIn("boss");
         assertThatThrownBy(() -> delegate(boss, RingMode.WITH_MANAGER, 0, "boss"))

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -12,6 +13,7 @@ import org.parley.attendant.console.Beep;
 import org.parley.attendant.console.ConsoleView;
 import org.parley.attendant.conference.ConferenceTemplates;
 import org.parley.attendant.conference.ConferenceViewModel;
+import org.parley.attendant.consult.ImConsultViewModel;
 import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
 import org.parley.attendant.notes.CallNotes;
@@ -41,7 +43,8 @@ public final class AttendantApp {
 
     /** What the console is made of once signed in (the screen test reaches its parts through it). */
     public record Console(UcClient client, ClientStore store, QueueViewModel queue, ContactsViewModel contacts,
-                          NotesViewModel notes, ConferenceViewModel conference, ConsoleView view) {
+                          NotesViewModel notes, ConferenceViewModel conference, ImConsultViewModel imConsult,
+                          ConsoleView view) {
     }
 
     private final BuildInfo buildInfo;
@@ -105,14 +108,26 @@ public final class AttendantApp {
         ConferenceViewModel conference = new ConferenceViewModel(client.conferencing(), queue,
                 new ConferenceTemplates(store), uri -> contacts.rows().stream().filter(r -> r.uri().equalsIgnoreCase(uri))
                         .map(ContactRow::name).findFirst().orElse(uri.replaceFirst("^sips?:", "")), clock);
-        ConsoleView view = new ConsoleView(queue, contacts, notes, conference, signed.address());
+        ImConsultViewModel imConsult = new ImConsultViewModel(client.messaging(), new ImConsultViewModel.Calls() {
+            @Override
+            public CompletableFuture<Void> hold(String callId) {
+                return queue.hold(callId);
+            }
+
+            @Override
+            public CompletableFuture<Void> transfer(String callId, String target) {
+                return queue.transfer(callId, target);
+            }
+        }, uri -> contacts.rows().stream().filter(r -> r.uri().equalsIgnoreCase(uri)).map(ContactRow::name)
+                .findFirst().orElse(uri.replaceFirst("^sips?:", "")), signed.domain());
+        ConsoleView view = new ConsoleView(queue, contacts, notes, conference, imConsult, signed.address());
         Scene scene = new Scene(view.root(), 1600, 1000);
         view.install(scene);
         stage.setScene(scene);
         stage.titleProperty().unbind();
         stage.setTitle(IDENTITY.title() + " — " + signed.address());
         stage.setMaximized(true);
-        console = new Console(client, store, queue, contacts, notes, conference, view);
+        console = new Console(client, store, queue, contacts, notes, conference, imConsult, view);
     }
 
     /** The console once signed in. */

@@ -27,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.parley.attendant.conference.ConferenceViewModel;
+import org.parley.attendant.consult.ImConsultViewModel;
 import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
 import org.parley.attendant.notes.CallNotes.Note;
@@ -48,7 +49,8 @@ public final class ConsoleView {
             new String[] {"H", "Hold the selected call"},
             new String[] {"T", "Transfer the selected call to the target (type a number or pick a contact)"},
             new String[] {"C", "Consult: call the target first"},
-            new String[] {"X", "Complete the consultation (transfer)"},
+            new String[] {"X", "Complete the consultation (transfer; the IM consultation first if one is open)"},
+            new String[] {"I", "IM consult: ask the target by IM first (the call is held); Shift+I cancels"},
             new String[] {"V", "Send the selected call to voicemail"},
             new String[] {"E", "End (hang up) the selected call"},
             new String[] {"M", "Merge into a conference: the selected call with the previously active one (and the"
@@ -69,6 +71,7 @@ public final class ConsoleView {
     private final ContactsViewModel contacts;
     private final NotesViewModel notes;
     private final ConferenceViewModel conference;
+    private final ImConsultViewModel imConsult;
     private final ConferenceDrag drag = new ConferenceDrag();
     private final ConferencePane conferencePane;
     private final StackPane root;
@@ -81,11 +84,12 @@ public final class ConsoleView {
     private final Timeline ticker;
 
     public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes,
-                       ConferenceViewModel conference, String who) {
+                       ConferenceViewModel conference, ImConsultViewModel imConsult, String who) {
         this.queue = queue;
         this.contacts = contacts;
         this.notes = notes;
         this.conference = conference;
+        this.imConsult = imConsult;
         this.conferencePane = new ConferencePane(conference, drag);
         list = new ListView<>(queue.items());
         list.setId("queue");
@@ -187,6 +191,9 @@ public final class ConsoleView {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         target.textProperty().addListener((o, a, b) -> hint.setText(contacts.transferHint(b)));
+        Button offerIm = button("imConsultOffer", "IM consult (I)", this::imConsult);
+        offerIm.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        offerIm.managedProperty().bind(offerIm.visibleProperty());
         target.setOnAction(e -> transfer());
         notesArea.setId("notes");
         notesArea.setWrapText(true);
@@ -212,7 +219,7 @@ public final class ConsoleView {
         VBox.setVgrow(history, Priority.ALWAYS);
         Label notesTitle = new Label("Notes");
         notesTitle.getStyleClass().add("pane-title");
-        VBox right = new VBox(8, buttons, target, hint, conferencePane, notesTitle, notesArea,
+        VBox right = new VBox(8, buttons, target, hint, offerIm, new ImConsultPane(imConsult), conferencePane, notesTitle, notesArea,
                 new HBox(8, save, notesStatus), search, history);
         right.setPrefWidth(420);
         right.getStyleClass().add("actions-pane");
@@ -288,6 +295,14 @@ public final class ConsoleView {
         selected(i -> queue.consult(i.id(), target.getText()));
     }
 
+    private void imConsult() {
+        if (target.getText().isBlank()) {
+            target.requestFocus();
+            return;
+        }
+        selected(i -> imConsult.start(i.id(), i.name(), target.getText()));
+    }
+
     private void showNotes() {
         QueueItem i = current();
         notes.show(i == null ? null : i.call(), i == null ? null : i.name());
@@ -361,7 +376,20 @@ public final class ConsoleView {
             case H -> selected(i -> queue.hold(i.id()));
             case T -> transfer();
             case C -> consult();
-            case X -> queue.complete();
+            case X -> {
+                if (imConsult.activeProperty().get()) {
+                    imConsult.complete();
+                } else {
+                    queue.complete();
+                }
+            }
+            case I -> {
+                if (shiftDown) {
+                    imConsult.cancel();
+                } else {
+                    imConsult();
+                }
+            }
             case V -> selected(i -> queue.toVoicemail(i.id()));
             case E -> selected(i -> queue.hangup(i.id()));
             case M -> {

@@ -300,7 +300,7 @@ public final class ConsoleView {
             target.requestFocus();
             return;
         }
-        selected(i -> imConsult.start(i.id(), i.name(), target.getText()));
+        selected(i -> imConsult.start(i.id(), i.name() == null ? i.call().peer() : i.name(), target.getText()));
     }
 
     private void showNotes() {

@@ -17,6 +17,7 @@ import org.parley.attendant.consult.ImConsultViewModel;
 import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
 import org.parley.attendant.notes.CallNotes;
+import org.parley.attendant.notes.MailClient;
 import org.parley.attendant.notes.NotesViewModel;
 import org.parley.attendant.queue.QueueViewModel;
 import org.parley.attendant.queue.RepeatCallers;
@@ -29,7 +30,6 @@ import org.parley.core.client.sip.SipUcClient;
 import org.parley.core.store.ClientStore;
 import org.parley.ui.AppIdentity;
 import org.parley.ui.BuildInfo;
-import org.parley.ui.Theme;
 import org.parley.ui.ThemeSwitcher;
 import org.parley.ui.UiExecutor;
 
@@ -40,6 +40,9 @@ import org.parley.ui.UiExecutor;
 public final class AttendantApp {
     /** The Attendant console's name and icon on the screens it shares with the Communicator (ui-common). */
     static final AppIdentity IDENTITY = new AppIdentity("Parley Attendant", Feather.HEADPHONES);
+    private static final MailClient NO_MAIL = uri -> {
+        throw new IllegalStateException("no desktop mail program was given to this console");
+    };
 
     /** What the console is made of once signed in (the screen test reaches its parts through it). */
     public record Console(UcClient client, ClientStore store, QueueViewModel queue, ContactsViewModel contacts,
@@ -52,20 +55,29 @@ public final class AttendantApp {
     private final AttendantOptions options;
     private final Function<ClientConfig, UcClient> clients;
     private final Clock clock;
+    private final MailClient mail;
     private Console console;
 
+    /** Without a desktop mail client: e-mailing notes says it cannot open one. */
     public AttendantApp(BuildInfo buildInfo, ThemeSwitcher themes, AttendantOptions options,
                         Function<ClientConfig, UcClient> clients) {
-        this(buildInfo, themes, options, clients, Clock.systemUTC());
+        this(buildInfo, themes, options, clients, Clock.systemUTC(), NO_MAIL);
+    }
+
+    /** Without a desktop mail client: e-mailing notes says it cannot open one. */
+    public AttendantApp(BuildInfo buildInfo, ThemeSwitcher themes, AttendantOptions options,
+                        Function<ClientConfig, UcClient> clients, Clock clock) {
+        this(buildInfo, themes, options, clients, clock, NO_MAIL);
     }
 
     public AttendantApp(BuildInfo buildInfo, ThemeSwitcher themes, AttendantOptions options,
-                        Function<ClientConfig, UcClient> clients, Clock clock) {
+                        Function<ClientConfig, UcClient> clients, Clock clock, MailClient mail) {
         this.buildInfo = Objects.requireNonNull(buildInfo, "buildInfo");
         this.themes = Objects.requireNonNull(themes, "themes");
         this.options = Objects.requireNonNull(options, "options");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = clock;
+        this.mail = Objects.requireNonNull(mail, "mail");
     }
 
     /** The app's clients: every event arrives on the JavaFX thread through the one UiExecutor. */
@@ -78,7 +90,6 @@ public final class AttendantApp {
      * user and a password on the command line it signs in at once. Once signed in, the console replaces it.
      */
     public void show(Stage stage) {
-        themes.apply(Theme.LIGHT);
         SignInViewModel signIn = new SignInViewModel(clients, new SignInSettings(options.dataRoot()),
                 options.dataRoot());
         signIn.apply(options);
@@ -104,7 +115,7 @@ public final class AttendantApp {
         QueueViewModel queue = new QueueViewModel(client.telephony(), clock, contacts::nameOf,
                 new RepeatCallers(client.history(), clock), new Beep(), signed.user(), signed.domain());
         contacts.onNamesChanged(queue::refreshNames);
-        NotesViewModel notes = new NotesViewModel(new CallNotes(store), clock);
+        NotesViewModel notes = new NotesViewModel(new CallNotes(store), clock, mail);
         ConferenceViewModel conference = new ConferenceViewModel(client.conferencing(), queue,
                 new ConferenceTemplates(store), uri -> contacts.rows().stream().filter(r -> r.uri().equalsIgnoreCase(uri))
                         .map(ContactRow::name).findFirst().orElse(uri.replaceFirst("^sips?:", "")), clock);

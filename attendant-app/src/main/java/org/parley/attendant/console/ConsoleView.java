@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -30,7 +29,6 @@ import org.parley.attendant.conference.ConferenceViewModel;
 import org.parley.attendant.consult.ImConsultViewModel;
 import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
-import org.parley.attendant.notes.CallNotes.Note;
 import org.parley.attendant.notes.NotesViewModel;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.attendant.queue.QueueViewModel;
@@ -62,6 +60,7 @@ public final class ConsoleView {
             new String[] {"Ctrl+T", "Save the conference set's contacts as a template"},
             new String[] {"Ctrl+1…9", "Start a conference with template 1…9"},
             new String[] {"N", "Write notes for the selected call (Ctrl+S saves)"},
+            new String[] {"Ctrl+E", "E-mail the selected call's notes (opens your mail program)"},
             new String[] {"F", "Search the directory"},
             new String[] {"L", "Contacts as list or tiles"},
             new String[] {"F11", "Full screen on / off"},
@@ -77,7 +76,7 @@ public final class ConsoleView {
     private final StackPane root;
     private final ListView<QueueItem> list;
     private final TextField target = new TextField();
-    private final TextArea notesArea = new TextArea();
+    private NotesPane notesPane;
     private final VBox help;
     private final ContactsPane contactsPane;
     private final Map<String, QueueCard> cards = new HashMap<>();
@@ -195,32 +194,11 @@ public final class ConsoleView {
         offerIm.visibleProperty().bind(hint.textProperty().isNotEmpty());
         offerIm.managedProperty().bind(offerIm.visibleProperty());
         target.setOnAction(e -> transfer());
-        notesArea.setId("notes");
-        notesArea.setWrapText(true);
-        notesArea.setPrefRowCount(5);
-        notesArea.textProperty().bindBidirectional(notes.textProperty());
-        Button save = button("saveNotes", "Save notes (Ctrl+S)", notes::save);
-        Label notesStatus = new Label();
-        notesStatus.textProperty().bind(notes.statusProperty());
-        TextField search = new TextField();
-        search.setId("notesSearch");
-        search.setPromptText("Search notes");
-        search.textProperty().addListener((o, a, b) -> notes.search(b));
-        ListView<Note> history = new ListView<>(notes.history());
-        history.setId("notesHistory");
-        history.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Note n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(empty || n == null ? null
-                        : (n.peerName() == null ? n.peer() : n.peerName()) + ": " + n.text());
-            }
-        });
-        VBox.setVgrow(history, Priority.ALWAYS);
-        Label notesTitle = new Label("Notes");
-        notesTitle.getStyleClass().add("pane-title");
-        VBox right = new VBox(8, buttons, target, hint, offerIm, new ImConsultPane(imConsult), conferencePane, notesTitle, notesArea,
-                new HBox(8, save, notesStatus), search, history);
+        notesPane = new NotesPane(notes);
+        VBox.setVgrow(notesPane, Priority.ALWAYS);
+        notesPane.setMinHeight(0); // on a small screen the notes history shrinks first, not the conference pane
+        VBox right = new VBox(8, buttons, target, hint, offerIm, new ImConsultPane(imConsult), conferencePane,
+                notesPane);
         right.setPrefWidth(420);
         right.getStyleClass().add("actions-pane");
         return right;
@@ -318,6 +296,8 @@ public final class ConsoleView {
             help.setVisible(false);
         } else if (e.isShortcutDown() && k == KeyCode.S) {
             notes.save();
+        } else if (e.isShortcutDown() && k == KeyCode.E) {
+            notes.email();
         } else if (e.isShortcutDown() && conferenceKey(k)) {
             e.consume();
         } else if (root.getScene().getFocusOwner() instanceof TextInputControl) {
@@ -399,7 +379,7 @@ public final class ConsoleView {
                     selected(i -> conference.merge(i.id()));
                 }
             }
-            case N -> notesArea.requestFocus();
+            case N -> notesPane.focusNotes();
             case F -> contactsPane.focusSearch();
             case L -> contacts.tilesProperty().set(!contacts.tilesProperty().get());
             case UP, DOWN -> {

@@ -100,7 +100,7 @@ public final class SignInView {
         Label error = new Label();
         error.setId("signInError");
         error.getStyleClass().add("danger");
-        error.setStyle("-fx-font-size: 18px;");
+        error.setStyle("-fx-font-size: 18px; -fx-text-fill: #c62828;");
         error.setWrapText(true);
         error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
         error.textProperty().bind(vm.errorProperty());

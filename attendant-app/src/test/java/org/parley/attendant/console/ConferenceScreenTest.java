@@ -175,7 +175,11 @@ class ConferenceScreenTest {
             console().conference().picked().clear();
         }).get();
 
-        robot.clickOn(robot.lookup("#templates .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // The list lays out its cells on the next pulse: wait for the template's cell before clicking it.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#templates .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#templates .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).queryAs(javafx.scene.Node.class));
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("dave", "erin", "frontdesk"));
         assertThat(items().get(0).name()).isEqualTo("Conference · 3 people");

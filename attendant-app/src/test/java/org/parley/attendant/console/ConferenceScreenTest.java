@@ -175,11 +175,14 @@ class ConferenceScreenTest {
             console().conference().picked().clear();
         }).get();
 
-        // The list lays out its cells on the next pulse: wait for the template's cell before clicking it.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#templates .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#templates .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).queryAs(javafx.scene.Node.class));
+        // The list lays out (and may re-create) its cells on later pulses: click the template's cell once it is there.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.Optional<javafx.scene.Node> cell = robot.lookup("#templates .list-cell")
+                    .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).tryQuery();
+            cell.ifPresent(robot::clickOn);
+            return cell.isPresent();
+        });
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("dave", "erin", "frontdesk"));
         assertThat(items().get(0).name()).isEqualTo("Conference · 3 people");

@@ -35,7 +35,8 @@ import org.parley.ui.UiExecutor;
 
 /**
  * Composition root of the Attendant console: shows the sign-in screen (signing in at once with the launch options
- * when they carry a password), then builds the view models and the console view with their collaborators. Nothing is looked up statically.
+ * when they carry a password), then builds the view models and the console view with their collaborators. Nothing
+ * is looked up statically.
  */
 public final class AttendantApp {
     /** The Attendant console's name and icon on the screens it shares with the Communicator (ui-common). */

@@ -30,7 +30,10 @@ import org.parley.ui.UiExecutor;
  * action in turn: answer (the call waiting longest), hold (the active call), select (a held call: resumed, the active
  * one held). Each is timed from the request to the end of the first layout pulse after the console's queue shows
  * the new state ({@code _model}: until core's new call state reached the queue model; {@code _screen}: from there to
- * the end of the layout pass); an AnimationTimer records every FX pulse. Prints {@code RESULT name value} lines for run.sh.
+ * the end of the layout pass); an AnimationTimer records every FX pulse. From the storm's start to the end it also
+ * counts the CPU time of the FX thread and of the whole JVM and the time spent collecting garbage, per second (less
+ * dependent on what else runs on the machine than the wall-clock times). Prints {@code RESULT name value} lines for
+ * run.sh.
  */
 public final class AttendantBench {
     static final Map<String, String> OPTS = new HashMap<>();
@@ -66,6 +69,11 @@ public final class AttendantBench {
         private long phaseSince;
         private long lastAction;
         private int actions;
+        /** FX thread CPU, process CPU and GC time when the storm started (ns, ns, ms). */
+        private long fxCpuAtStorm;
+        private long processCpuAtStorm;
+        private long gcMsAtStorm;
+        private long stormStartedAt;
 
         @Override
         public void start(Stage stage) throws Exception {
@@ -109,6 +117,10 @@ public final class AttendantBench {
                 result("queued", app.console().get().queue().items().size());
                 result("queue_fill_ms", (now - phaseSince) / 1_000_000);
                 startStorm();
+                fxCpuAtStorm = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                processCpuAtStorm = processCpu();
+                gcMsAtStorm = gcMillis();
+                stormStartedAt = System.nanoTime();
                 phase = 2;
                 phaseSince = now;
             } else if (phase == 2) {
@@ -118,6 +130,12 @@ public final class AttendantBench {
                 }
                 if (stormAnswer != null && (actions >= maxActions || now - phaseSince > 120_000_000_000L)
                         && pendingAction == null) {
+                    long fxCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                            - fxCpuAtStorm;
+                    double seconds = (System.nanoTime() - stormStartedAt) / 1e9;
+                    result("fx_thread_cpu_ms_per_s", String.format("%.1f", fxCpu / 1e6 / seconds));
+                    result("process_cpu_ms_per_s", String.format("%.1f", (processCpu() - processCpuAtStorm) / 1e6 / seconds));
+                    result("gc_ms_per_s", String.format("%.1f", (gcMillis() - gcMsAtStorm) / seconds));
                     report();
                     timer.stop();
                     Platform.exit();
@@ -211,6 +229,18 @@ public final class AttendantBench {
             result("pulse_gap_p50_ms", String.format("%.1f", pct(gaps, 50) / 1e6));
             result("pulse_gap_p99_ms", String.format("%.1f", pct(gaps, 99) / 1e6));
             result("pulse_gap_max_ms", String.format("%.1f", gaps.get(gaps.size() - 1) / 1e6));
+        }
+
+        /** CPU time of the whole attendant JVM (ns), or 0 where the JVM does not tell. */
+        private static long processCpu() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        }
+
+        /** Time all collectors spent (ms): with the serial collector, every millisecond stops the FX thread too. */
+        private static long gcMillis() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
         }
 
         private static void touch(Path p) {

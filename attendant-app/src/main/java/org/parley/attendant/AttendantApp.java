@@ -112,7 +112,8 @@ public final class AttendantApp {
         UcClient client = signed.client();
         Path data = signed.data();
         ClientStore store = ClientStore.open(data.resolve("attendant"));
-        ContactsViewModel contacts = new ContactsViewModel(client.contacts(), client.presence(), client.directory());
+        ContactsViewModel contacts = new ContactsViewModel(client.contacts(), client.presence(), client.directory(),
+                new UiExecutor());
         QueueViewModel queue = new QueueViewModel(client.telephony(), clock, contacts::nameOf,
                 new RepeatCallers(client.history(), clock), new Beep(), signed.user(), signed.domain());
         contacts.onNamesChanged(queue::refreshNames);

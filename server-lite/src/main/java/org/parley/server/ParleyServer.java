@@ -206,11 +206,19 @@ public final class ParleyServer implements AutoCloseable {
             CallRouter callRouter = new CallRouter(new CallRouter.Parts(config.domain(), users::exists, contactsOf,
                     forwardingRules, access, overrides.presence() != null ? overrides.presence() : presence, voicemail,
                     localNumbers, config.gateway()), delegations::get);
+            // the reception line: a queue for the attendant group (org.parley.server.reception); its ring-all
+            // targets are forked by the proxy
+            org.parley.server.reception.ReceptionLine reception = org.parley.server.reception.ReceptionModule.start(
+                    new org.parley.server.reception.ReceptionModule.Parts(db, config.dataDir(), domain, responses, outbound,
+                            u -> !bindings.lookup(u).isEmpty(),
+                            callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
+            closeables.add(reception);
+            DelegationCalls delegationCalls = new DelegationCalls(config.domain(), delegations,
+                    u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
+                            : p.displayName()).orElse(u), contactsOf, outbound);
             Proxy proxy = new Proxy(domain, authenticator, gatekeeper, bindings, u -> credentials.find(u).isPresent(), responses,
                     transport.provider(), transport.factories(), transport.router(), scheduler,
-                    new Proxy.Calls(callRouter, voicemail, callDetails, new DelegationCalls(config.domain(), delegations,
-                            u -> users.find(u).map(p -> p.displayName() == null || p.displayName().isBlank() ? u
-                                    : p.displayName()).orElse(u), contactsOf, outbound)));
+                    new Proxy.Calls(callRouter, voicemail, callDetails, delegationCalls, reception.ringGroups()));
             ServerOptions options = new ServerOptions(responses, transport.factories());
             Cards cards = new Cards(users, config.domain(), config.organizationOrDomain());
             // contact lists: the access policy and list events presence and IM are given
@@ -221,7 +229,8 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(ContactOps.all(contactLists, directory));
             serviceEndpoint.registerAll(new ForwardingOps(config.domain(), users::exists, forwardingRules, localNumbers,
                     config.gateway()).ops());
-            serviceEndpoint.registerAll(new DelegationOps(config.domain(), users::exists, delegations).ops());
+            serviceEndpoint.registerAll(new DelegationOps(config.domain(), users::exists, delegations,
+                    delegationCalls::delegatesChanged).ops());
             serviceEndpoint.register(new org.parley.server.presence.CustomStatesOp(
                     org.parley.server.presence.CustomStates.parse(config.customStates())));
             // the services the server answers itself, offered each request in this order before the proxy
@@ -266,12 +275,6 @@ public final class ParleyServer implements AutoCloseable {
             serviceEndpoint.registerAll(im.serviceOps());
             voicemailModule.notifyVia(subscriptions);
             services.add(voicemailModule.calls());
-            // the reception line: a queue for the attendant group (org.parley.server.reception)
-            org.parley.server.reception.ReceptionLine reception = org.parley.server.reception.ReceptionModule.start(
-                    new org.parley.server.reception.ReceptionModule.Parts(db, config.dataDir(), domain, responses, outbound,
-                            u -> !bindings.lookup(u).isEmpty(),
-                            callDetails::list, scheduler, clock, java.net.InetAddress.getByName(wildcard ? "0.0.0.0" : bind)));
-            closeables.add(reception);
             services.add(reception);
             // conferences: the focus for sip:conf-ID@D, with its roster event package (org.parley.server.conference)
             ConferenceFocus conferences = new ConferenceFocus(new ConferenceFocus.Parts(domain, responses, outbound,

@@ -1,12 +1,9 @@
 package org.parley.attendant.console;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -79,7 +76,6 @@ public final class ConsoleView {
     private NotesPane notesPane;
     private final VBox help;
     private final ContactsPane contactsPane;
-    private final Map<String, QueueCard> cards = new HashMap<>();
     private final Timeline ticker;
 
     public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes,
@@ -95,10 +91,13 @@ public final class ConsoleView {
         list.setPlaceholder(new Label("No calls waiting"));
         list.setCellFactory(v -> {
             ListCell<QueueItem> cell = new ListCell<>() {
+                private final QueueCard card = new QueueCard(); // this cell's own: re-ordering moves no node
+
                 @Override
                 protected void updateItem(QueueItem item, boolean empty) {
                     super.updateItem(item, empty);
-                    setGraphic(empty || item == null ? null : cards.computeIfAbsent(item.id(), k -> new QueueCard(item)));
+                    card.show(empty ? null : item);
+                    setGraphic(empty || item == null ? null : card);
                 }
             };
             drag.source(cell, () -> cell.getItem() == null ? null : "call:" + cell.getItem().id());
@@ -114,8 +113,6 @@ public final class ConsoleView {
                 activateSelected();
             }
         });
-        queue.items().addListener((ListChangeListener<QueueItem>) c ->
-                cards.keySet().retainAll(queue.items().stream().map(QueueItem::id).toList()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showNotes());
         Label queueTitle = new Label("Conversation queue");
         queueTitle.getStyleClass().add("pane-title");

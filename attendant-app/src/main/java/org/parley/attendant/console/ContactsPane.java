@@ -1,18 +1,14 @@
 package org.parley.attendant.console;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -38,37 +34,22 @@ final class ContactsPane extends VBox {
 
         ListView<ContactRow> list = new ListView<>(vm.rows());
         list.setId("contacts");
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ContactRow row, boolean empty) {
-                super.updateItem(row, empty);
-                textProperty().unbind();
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                textProperty().bind(Bindings.createStringBinding(() -> row.group() + " · " + row.name() + " — "
-                        + row.state().label(), row.presenceProperty()));
-                setGraphic(dot(row));
-            }
-        });
+        list.setCellFactory(v -> new ContactCell());
         list.setOnMouseClicked(e -> {
             ContactRow r = list.getSelectionModel().getSelectedItem();
             if (r != null) {
                 pick.accept(r.uri());
             }
         });
-        FlowPane tiles = new FlowPane(8, 8);
-        tiles.setId("contactTiles");
-        Runnable fill = () -> tiles.getChildren().setAll(vm.rows().stream().map(r -> tile(r, pick)).toList());
-        vm.rows().addListener((ListChangeListener<ContactRow>) c -> fill.run());
-        fill.run();
-        ScrollPane tileScroll = new ScrollPane(tiles);
-        tileScroll.setFitToWidth(true);
-        list.visibleProperty().bind(vm.tilesProperty().not());
-        tileScroll.visibleProperty().bind(vm.tilesProperty());
-        StackPane groups = new StackPane(list, tileScroll);
+        ContactTiles tiles = new ContactTiles(vm.rows(), pick);
+        StackPane groups = new StackPane();
+        // Only the shown one is in the scene: hidden cells or 500 hidden tiles would still be laid out and styled.
+        Runnable show = () -> {
+            tiles.setActive(vm.tilesProperty().get());
+            groups.getChildren().setAll(vm.tilesProperty().get() ? tiles.view() : list);
+        };
+        vm.tilesProperty().addListener((o, a, b) -> show.run());
+        show.run();
         VBox.setVgrow(groups, Priority.ALWAYS);
 
         search.setId("directorySearch");
@@ -120,28 +101,40 @@ final class ContactsPane extends VBox {
         search.requestFocus();
     }
 
-    private static Label dot(ContactRow row) {
-        Label dot = new Label("●");
-        dot.getStyleClass().add("presence-dot");
-        Runnable style = () -> {
-            for (org.parley.core.model.Availability a : org.parley.core.model.Availability.values()) {
-                dot.pseudoClassStateChanged(PseudoClass.getPseudoClass(a.name().toLowerCase().replace('_', '-')),
-                        a == row.state().availability());
-            }
-        };
-        row.presenceProperty().addListener((o, a, b) -> style.run());
-        style.run();
-        return dot;
-    }
+    /**
+     * A list row: its dot and text follow the row's presence through one listener, moved when the cell shows
+     * another row (cells are reused; nothing is created per presence change).
+     */
+    private static final class ContactCell extends ListCell<ContactRow> {
+        private final Label dot = PresenceDots.dot();
+        private final InvalidationListener changed = o -> show();
+        private ContactRow shown;
 
-    private static Button tile(ContactRow r, Consumer<String> pick) {
-        Button b = new Button();
-        b.getStyleClass().add("contact-tile");
-        b.setUserData(r); // a conference drag source (ConferenceDrag)
-        b.setGraphic(dot(r));
-        b.textProperty().bind(Bindings.createStringBinding(() -> r.name() + "\n" + r.state().label(),
-                r.presenceProperty()));
-        b.setOnAction(e -> pick.accept(r.uri()));
-        return b;
+        @Override
+        protected void updateItem(ContactRow row, boolean empty) {
+            super.updateItem(row, empty);
+            ContactRow next = empty ? null : row;
+            if (next != shown) {
+                if (shown != null) {
+                    shown.presenceProperty().removeListener(changed);
+                }
+                shown = next;
+                if (shown != null) {
+                    shown.presenceProperty().addListener(changed);
+                }
+            }
+            show();
+        }
+
+        private void show() {
+            if (shown == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(shown.group() + " · " + shown.name() + " — " + shown.state().label());
+            PresenceDots.style(dot, shown.state().availability());
+            setGraphic(dot);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.attendant.console;
 
-import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -11,8 +12,14 @@ import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
+import org.parley.core.client.TelephonyService.State;
 
-/** One call of the queue: name, state, timer, on-behalf-of and repeat-caller marks; CSS pseudo-classes for state. */
+/**
+ * One call of the queue: name, state, timer, on-behalf-of and repeat-caller marks; CSS pseudo-classes for state.
+ * A card belongs to one cell of the queue and shows whichever item the cell shows ({@link #show}): when the queue is
+ * re-ordered the cards stay where they are (no node leaves or joins the scene) and only their texts and
+ * pseudo-classes change. Its id is {@code call-<call id>} of the item shown.
+ */
 final class QueueCard extends HBox {
     static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     static final PseudoClass RINGING = PseudoClass.getPseudoClass("ringing");
@@ -22,55 +29,84 @@ final class QueueCard extends HBox {
     static final PseudoClass REPEAT = PseudoClass.getPseudoClass("repeat");
     static final PseudoClass CONFERENCE = PseudoClass.getPseudoClass("conference");
 
-    QueueCard(QueueItem item) {
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final Label behalf = new Label();
+    private final Label repeat = new Label("Repeat caller");
+    private final Label timer = new Label();
+    private final Label roster = new Label();
+    private final InvalidationListener changed = o -> refresh();
+    private final InvalidationListener ticked = o -> ticked();
+    private QueueItem shown;
+
+    QueueCard() {
         getStyleClass().add("queue-card");
-        setId("call-" + item.id());
-        Label name = new Label();
         name.getStyleClass().add("queue-name");
-        name.textProperty().bind(item.nameProperty());
-        Label state = new Label();
         state.getStyleClass().add("queue-state");
-        state.textProperty().bind(Bindings.createStringBinding(() -> stateText(item.call()), item.callProperty()));
-        Label behalf = new Label();
         behalf.getStyleClass().add("queue-behalf");
-        behalf.textProperty().bind(Bindings.createStringBinding(() -> item.onBehalfOf() == null ? ""
-                : "on behalf of " + item.onBehalfOf().replaceFirst("^sip:", ""), item.callProperty()));
-        behalf.managedProperty().bind(behalf.textProperty().isNotEmpty());
-        Label repeat = new Label("Repeat caller");
         repeat.getStyleClass().add("queue-repeat");
-        repeat.visibleProperty().bind(item.repeatCallerProperty());
-        repeat.managedProperty().bind(item.repeatCallerProperty());
-        Label timer = new Label();
         timer.getStyleClass().add("queue-timer");
-        timer.textProperty().bind(item.waitingProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label roster = new Label();
-        roster.setId("roster-" + item.id());
         roster.getStyleClass().add("queue-roster");
-        roster.textProperty().bind(Bindings.createStringBinding(() -> rosterText(item.conference()),
-                item.conferenceProperty()));
-        roster.managedProperty().bind(roster.textProperty().isNotEmpty());
-        roster.visibleProperty().bind(roster.textProperty().isNotEmpty());
         getChildren().addAll(new VBox(2, name, new HBox(12, state, behalf, repeat), roster), grow, timer);
-        Runnable styles = () -> {
-            pseudoClassStateChanged(ACTIVE, switch (item.state()) {
-                case CONNECTED, REMOTE_HELD -> true;
-                default -> false;
-            });
-            pseudoClassStateChanged(RINGING, item.state() == org.parley.core.client.TelephonyService.State.INCOMING);
-            pseudoClassStateChanged(HELD, item.state() == org.parley.core.client.TelephonyService.State.HELD);
-            pseudoClassStateChanged(LONG_HOLD, item.longHoldProperty().get());
-            pseudoClassStateChanged(FLASH, item.flashProperty().get());
-            pseudoClassStateChanged(REPEAT, item.repeatCallerProperty().get());
-            pseudoClassStateChanged(CONFERENCE, item.conference() != null);
-        };
-        item.conferenceProperty().addListener((o, a, b) -> styles.run());
-        item.callProperty().addListener((o, a, b) -> styles.run());
-        item.longHoldProperty().addListener((o, a, b) -> styles.run());
-        item.flashProperty().addListener((o, a, b) -> styles.run());
-        item.repeatCallerProperty().addListener((o, a, b) -> styles.run());
-        styles.run();
+    }
+
+    /** Shows {@code item} (null: nothing) and follows its changes until another one is shown. */
+    void show(QueueItem item) {
+        if (item == shown) {
+            return;
+        }
+        if (shown != null) {
+            observed(shown).forEach(p -> p.removeListener(changed));
+            shown.waitingProperty().removeListener(ticked);
+        }
+        shown = item;
+        if (item == null) {
+            return;
+        }
+        String id = "call-" + item.id();
+        if (!id.equals(getId())) {
+            setId(id);
+            roster.setId("roster-" + item.id());
+        }
+        observed(item).forEach(p -> p.addListener(changed));
+        item.waitingProperty().addListener(ticked);
+        refresh();
+    }
+
+    private void ticked() {
+        timer.setText(shown.waitingProperty().get());
+    }
+
+    private static java.util.List<Observable> observed(QueueItem i) {
+        return java.util.List.of(i.callProperty(), i.nameProperty(), i.longHoldProperty(), i.flashProperty(),
+                i.repeatCallerProperty(), i.conferenceProperty());
+    }
+
+    private void refresh() {
+        QueueItem item = shown;
+        State s = item.state();
+        name.setText(item.name());
+        state.setText(stateText(item.call()));
+        String b = item.onBehalfOf() == null ? "" : "on behalf of " + item.onBehalfOf().replaceFirst("^sip:", "");
+        behalf.setText(b);
+        behalf.setManaged(!b.isEmpty());
+        boolean rep = item.repeatCallerProperty().get();
+        repeat.setVisible(rep);
+        repeat.setManaged(rep);
+        String members = rosterText(item.conference());
+        roster.setText(members);
+        roster.setVisible(!members.isEmpty());
+        roster.setManaged(!members.isEmpty());
+        timer.setText(item.waitingProperty().get());
+        pseudoClassStateChanged(ACTIVE, s == State.CONNECTED || s == State.REMOTE_HELD);
+        pseudoClassStateChanged(RINGING, s == State.INCOMING);
+        pseudoClassStateChanged(HELD, s == State.HELD);
+        pseudoClassStateChanged(LONG_HOLD, item.longHoldProperty().get());
+        pseudoClassStateChanged(FLASH, item.flashProperty().get());
+        pseudoClassStateChanged(REPEAT, rep);
+        pseudoClassStateChanged(CONFERENCE, item.conference() != null);
     }
 
     /** One line per member: name (or address) and status; empty for an ordinary call. */

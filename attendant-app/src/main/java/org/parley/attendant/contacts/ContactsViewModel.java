@@ -1,10 +1,13 @@
 package org.parley.attendant.contacts;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,10 +24,16 @@ import org.parley.core.model.ContactList;
 import org.parley.core.model.DirectoryEntry;
 import org.parley.core.model.PresenceInfo;
 import org.parley.core.model.PresenceState;
+import org.parley.ui.Coalescer;
 
 /**
  * The attendant's contact groups with live presence (shown as a list or as tiles), directory search with
  * add-to-group, the names the queue shows for callers, and presence-aware transfer hints.
+ *
+ * <p>Presence changes are coalesced ({@link Coalescer}): hundreds of contacts changing state in a second cost one
+ * apply per pass of the JavaFX thread (the last state per contact wins), found through an index by address instead
+ * of a scan of every row. A new contact list keeps the rows it already had (same objects), so the views update
+ * in place instead of rebuilding every cell.
  */
 public final class ContactsViewModel {
     static final String OTHER = "Other contacts";
@@ -37,12 +46,23 @@ public final class ContactsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     /** Names learnt from the directory, by lower-case AOR. */
     private final Map<String, String> directoryNames = new ConcurrentHashMap<>();
+    /** The rows of each address (a contact may be in several groups), by lower-case address. */
+    private final Map<String, List<ContactRow>> byUri = new HashMap<>();
+    private final Coalescer<String, PresenceInfo> presenceChanges;
     private Runnable namesChanged = () -> { };
 
+    /** Presence changes are applied as they come (tests, and callers already on the JavaFX thread). */
     public ContactsViewModel(ContactsService contacts, PresenceService presence, DirectoryService directory) {
+        this(contacts, presence, directory, Runnable::run);
+    }
+
+    /** @param ui where coalesced presence changes are applied: the app's {@code UiExecutor} */
+    public ContactsViewModel(ContactsService contacts, PresenceService presence, DirectoryService directory,
+                             Executor ui) {
         this.contacts = contacts;
         this.presence = presence;
         this.directory = directory;
+        this.presenceChanges = new Coalescer<>(ui, this::applyPresence);
         contacts.addListener(this::onContactList);
         presence.addListener((uri, info, card) -> onPresence(uri, info));
         onContactList(contacts.current());
@@ -75,27 +95,61 @@ public final class ContactsViewModel {
     }
 
     void onContactList(ContactList list) {
+        Map<String, ContactRow> old = new HashMap<>();
+        rows.forEach(r -> old.put(key(r.uri(), r.group(), r.name()), r));
         List<ContactRow> next = new ArrayList<>();
         for (ContactGroup g : list.groups()) {
             for (Contact c : list.contacts()) {
                 if (c.groupIds().contains(g.id())) {
-                    next.add(row(c, g.name()));
+                    next.add(row(c, g.name(), old));
                 }
             }
         }
-        list.contacts().stream().filter(c -> c.groupIds().isEmpty()).forEach(c -> next.add(row(c, OTHER)));
-        rows.setAll(next);
+        list.contacts().stream().filter(c -> c.groupIds().isEmpty()).forEach(c -> next.add(row(c, OTHER, old)));
+        byUri.clear();
+        next.forEach(r -> byUri.computeIfAbsent(lower(r.uri()), k -> new ArrayList<>(1)).add(r));
+        if (!next.equals(rows)) { // same row objects in the same order: nothing for the views to redo
+            rows.setAll(next);
+        }
         namesChanged.run();
     }
 
-    private ContactRow row(Contact c, String group) {
-        ContactRow r = new ContactRow(c.uri(), c.displayName() == null ? c.uri() : c.displayName(), group);
-        r.setPresence(presence.of(c.uri()).orElse(PresenceInfo.UNKNOWN));
+    /** The row already shown for this contact in this group (kept, presence refreshed), else a new one. */
+    private ContactRow row(Contact c, String group, Map<String, ContactRow> old) {
+        String name = c.displayName() == null ? c.uri() : c.displayName();
+        ContactRow r = old.get(key(c.uri(), group, name));
+        if (r == null) {
+            r = new ContactRow(c.uri(), name, group);
+        }
+        r.setPresence(presence.of(c.uri()).orElse(r.presenceProperty().get()));
         return r;
     }
 
+    private static String key(String uri, String group, String name) {
+        return lower(uri) + '\n' + group + '\n' + name;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A presence event from core: kept until the next apply (the last one per contact wins). */
     void onPresence(String uri, PresenceInfo info) {
-        rows.stream().filter(r -> r.uri().equalsIgnoreCase(uri)).forEach(r -> r.setPresence(info));
+        presenceChanges.put(lower(uri), info);
+    }
+
+    private void applyPresence(Map<String, PresenceInfo> batch) {
+        batch.forEach((uri, info) -> {
+            List<ContactRow> shown = byUri.get(uri);
+            if (shown != null) {
+                shown.forEach(r -> r.setPresence(info));
+            }
+        });
+    }
+
+    private Optional<ContactRow> rowOf(String uri) {
+        List<ContactRow> shown = byUri.get(lower(uri));
+        return shown == null || shown.isEmpty() ? Optional.empty() : Optional.of(shown.get(0));
     }
 
     /** Searches the directory; results replace the previous ones. */
@@ -139,8 +193,8 @@ public final class ContactsViewModel {
 
     private PresenceInfo presenceOf(String target) {
         String uri = aor(target);
-        return rows.stream().filter(r -> r.uri().equalsIgnoreCase(uri)).map(r -> r.presenceProperty().get())
-                .findFirst().orElseGet(() -> presence.of(uri).orElse(PresenceInfo.UNKNOWN));
+        return rowOf(uri).map(r -> r.presenceProperty().get())
+                .orElseGet(() -> presence.of(uri).orElse(PresenceInfo.UNKNOWN));
     }
 
     private String aor(String target) {
@@ -155,12 +209,11 @@ public final class ContactsViewModel {
     /** The name to show for a call: the contact's, else the directory's (looked up once), else the SIP display name. */
     public String nameOf(Call call) {
         String peer = call.peer();
-        Optional<String> known = rows.stream().filter(r -> r.uri().equalsIgnoreCase(peer)).map(ContactRow::name)
-                .findFirst();
+        Optional<String> known = rowOf(peer).map(ContactRow::name);
         if (known.isPresent()) {
             return known.get();
         }
-        String key = peer == null ? "" : peer.toLowerCase(java.util.Locale.ROOT);
+        String key = lower(peer);
         String cached = directoryNames.get(key);
         if (cached != null) {
             return cached.isEmpty() ? fallback(call) : cached;

@@ -1,6 +1,9 @@
 package org.parley.attendant.queue;
 
+import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +13,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import org.parley.core.client.ConferencingService.Conference;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.State;
@@ -19,7 +24,7 @@ public final class QueueItem {
     private final String id;
     private final ObjectProperty<Call> call = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty();
-    private final StringProperty waiting = new SimpleStringProperty("0:00");
+    private final StringBinding waiting;
     private final BooleanProperty longHold = new SimpleBooleanProperty();
     private final BooleanProperty flash = new SimpleBooleanProperty();
     private final BooleanProperty repeatCaller = new SimpleBooleanProperty();
@@ -27,11 +32,18 @@ public final class QueueItem {
     private Instant stateSince;
     private final long arrival;
 
-    QueueItem(Call first, Instant now, long arrival) {
+    /** @param clock the queue's one ticking property: the timer is computed from it when read */
+    QueueItem(Call first, Instant now, long arrival, ObservableValue<Instant> clock) {
         this.id = first.id();
         this.arrival = arrival;
         this.stateSince = first.started() == null ? now : first.started();
         call.set(first);
+        waiting = Bindings.createStringBinding(() -> since(stateSince, clock.getValue()), clock, call);
+    }
+
+    static String since(Instant from, Instant to) {
+        long s = to == null ? 0 : Math.max(0, Duration.between(from, to).getSeconds());
+        return s / 60 + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
     }
 
     public String id() {
@@ -59,7 +71,7 @@ public final class QueueItem {
     }
 
     /** How long the call has been in its present state (waiting, talking, on hold), m:ss. */
-    public ReadOnlyStringProperty waitingProperty() {
+    public ObservableStringValue waitingProperty() {
         return waiting;
     }
 
@@ -110,10 +122,6 @@ public final class QueueItem {
 
     void setName(String value) {
         name.set(value);
-    }
-
-    void setWaiting(String value) {
-        waiting.set(value);
     }
 
     void setLongHold(boolean value) {

@@ -31,7 +31,9 @@ import org.parley.core.client.TelephonyService.State;
  * (longest waiting first), then held calls (longest held first), then outgoing calls being set up. Exactly one call is
  * active: {@link #activate} answers or resumes a call and core holds the one that was active. Calls held longer than
  * {@link #holdLimitProperty()} raise a long-hold alert (flash, and a sound when {@link #soundsProperty()} is on);
- * {@link #tick()} (once a second from the view, or from a test with its own clock) drives timers and alerts.
+ * {@link #tick()} (once a second from the view, or from a test with its own clock) drives timers and alerts: it sets
+ * one clock property that every item's timer is computed from (lazily, when shown), and checks only held calls for
+ * the alert. A call's new state re-sorts the queue only when it is out of order.
  */
 public final class QueueViewModel {
     private static final Comparator<QueueItem> ORDER = Comparator.<QueueItem>comparingInt(i -> rank(i.state()))
@@ -56,6 +58,8 @@ public final class QueueViewModel {
     private final ObjectProperty<Duration> holdLimit = new SimpleObjectProperty<>(Duration.ofSeconds(60));
     private final BooleanProperty sounds = new SimpleBooleanProperty(true);
     private final StringProperty status = new SimpleStringProperty("");
+    /** The one ticking property: the time of the last {@link #tick()}. */
+    private final ObjectProperty<Instant> now;
     private long arrivals;
 
     /**
@@ -74,6 +78,7 @@ public final class QueueViewModel {
         this.sound = sound;
         this.ownUser = ownUser;
         this.voicemailDomain = domain;
+        this.now = new SimpleObjectProperty<>(clock.instant());
         phone.calls().forEach(this::onCall);
         phone.addCallListener(this::onCall);
     }
@@ -138,7 +143,7 @@ public final class QueueViewModel {
             activeId = call.id();
         }
         if (item == null) {
-            item = new QueueItem(call, now, arrivals++);
+            item = new QueueItem(call, now, arrivals++, this.now);
             item.setRepeatCaller(call.direction() == Direction.INCOMING
                     && (call.referredRepeat() > 1 || repeatCallers.test(call.peer())));
             item.setConference(conferences.get(call.id()));
@@ -149,7 +154,18 @@ public final class QueueViewModel {
         }
         item.setName(nameOf(item));
         refresh(item, now);
-        items.sort(ORDER);
+        if (!inOrder()) {
+            items.sort(ORDER); // a permutation: the queue's cells are all redone, so only when needed
+        }
+    }
+
+    private boolean inOrder() {
+        for (int i = 1; i < items.size(); i++) {
+            if (ORDER.compare(items.get(i - 1), items.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Re-reads the names (the contact list or a directory answer arrived). */
@@ -188,14 +204,14 @@ public final class QueueViewModel {
 
     /** Advances the waiting timers and raises or clears the long-hold alerts. */
     public void tick() {
-        Instant now = clock.instant();
-        items.forEach(i -> refresh(i, now));
+        Instant at = clock.instant();
+        now.set(at);
+        items.forEach(i -> refresh(i, at));
     }
 
     private void refresh(QueueItem i, Instant now) {
         Duration in = Duration.between(i.stateSince(), now);
         long s = Math.max(0, in.getSeconds());
-        i.setWaiting(s / 60 + ":" + String.format("%02d", s % 60));
         boolean alert = i.state() == State.HELD && in.compareTo(holdLimit.get()) >= 0;
         if (alert && !i.longHoldProperty().get() && sounds.get()) {
             sound.run();

@@ -41,6 +41,10 @@ class ContactsViewModelTest {
             contact("sip:alice@parley.test", "Alice Archer", "g1"),
             contact("sip:zoe@parley.test", "Zoe Zed")));
     private ContactsViewModel vm;
+    private ContactsService contactsService;
+    private PresenceService presenceService;
+    private DirectoryService directoryService;
+    private final List<ContactsService.ContactsListener> listListeners = new ArrayList<>();
 
     private static Contact contact(String uri, String name, String... groups) {
         return new Contact(uri, name, ContactKind.USER, List.of(groups), false, null, AccessLevel.COMPANY);
@@ -59,7 +63,7 @@ class ContactsViewModelTest {
         presence.put("sip:alice@parley.test", PresenceInfo.of(PresenceState.AVAILABLE));
         ContactsService contacts = stub(ContactsService.class, Map.of(
                 "current", a -> list,
-                "addListener", a -> null,
+                "addListener", a -> listListeners.add((ContactsService.ContactsListener) a[0]),
                 "add", a -> {
                     added.add(a[0] + " -> " + a[1]);
                     return CompletableFuture.completedFuture(list);
@@ -74,6 +78,9 @@ class ContactsViewModelTest {
             return CompletableFuture.completedFuture(new DirectoryPage(query, page, size, hits.size(), hits));
         };
         vm = new ContactsViewModel(contacts, presenceService, directory);
+        contactsService = contacts;
+        this.presenceService = presenceService;
+        directoryService = directory;
     }
 
     private static Call from(String peer, String sipName) {
@@ -122,5 +129,50 @@ class ContactsViewModelTest {
         assertThat(vm.nameOf(from("sip:frank@parley.test", "F."))).isEqualTo("Frank Foster");
         assertThat(vm.nameOf(from("sip:nobody@parley.test", null))).isEqualTo("sip:nobody@parley.test");
         assertThat(searched).containsExactly("frank", "nobody");
+    }
+
+    @Test
+    void presenceChangesArrivingTogetherAreAppliedInOneBatchWithTheLastStatePerContact() {
+        java.util.Queue<Runnable> fx = new java.util.ArrayDeque<>();
+        presenceListeners.clear();
+        ContactsViewModel batched = new ContactsViewModel(contactsService, presenceService, directoryService, fx::add);
+        PresenceService.PresenceListener core = presenceListeners.get(0);
+
+        core.onPresence("sip:dave@parley.test", PresenceInfo.of(PresenceState.BUSY), null);
+        core.onPresence("sip:alice@parley.test", PresenceInfo.of(PresenceState.AWAY), null);
+        core.onPresence("sip:Dave@parley.test", PresenceInfo.of(PresenceState.AVAILABLE), null);
+
+        assertThat(fx).hasSize(1);
+        assertThat(batched.rows().get(0).state()).isEqualTo(PresenceState.IN_A_MEETING); // not applied yet
+        List<PresenceState> daveSaw = new ArrayList<>();
+        batched.rows().get(0).presenceProperty().addListener((o, a, b) -> daveSaw.add(b.state()));
+        fx.poll().run();
+        assertThat(batched.rows()).extracting(ContactRow::state)
+                .containsExactly(PresenceState.AVAILABLE, PresenceState.AWAY, PresenceState.UNKNOWN);
+        assertThat(daveSaw).containsExactly(PresenceState.AVAILABLE);
+    }
+
+    @Test
+    void aNewContactListKeepsTheRowsItAlreadyShows() {
+        ContactRow dave = vm.rows().get(0);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<ContactRow>) c -> changes.add(c.toString()));
+
+        list = new ContactList(2, List.of(OFFICE), List.of(
+                contact("sip:dave@parley.test", "Dave Dunn", "g1"),
+                contact("sip:alice@parley.test", "Alice Archer", "g1"),
+                contact("sip:zoe@parley.test", "Zoe Zed")));
+        listListeners.forEach(l -> l.onContactList(list));
+        assertThat(changes).isEmpty();
+
+        list = new ContactList(3, List.of(OFFICE), List.of(
+                contact("sip:dave@parley.test", "Dave Dunn", "g1"),
+                contact("sip:zoe@parley.test", "Zoe Zed"),
+                contact("sip:yan@parley.test", "Yan Yu")));
+        listListeners.forEach(l -> l.onContactList(list));
+        assertThat(vm.rows()).extracting(ContactRow::name).containsExactly("Dave Dunn", "Zoe Zed", "Yan Yu");
+        assertThat(vm.rows().get(0)).isSameAs(dave);
+        assertThat(vm.nameOf(from("sip:yan@parley.test", null))).isEqualTo("Yan Yu");
+        assertThat(vm.nameOf(from("sip:alice@parley.test", "al"))).isEqualTo("al");
     }
 }

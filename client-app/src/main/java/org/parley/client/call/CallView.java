@@ -166,7 +166,17 @@ public final class CallView {
         }
         hangUp.disableProperty().bind(vm.endedProperty());
         hangUp.setOnAction(e -> vm.hangUp());
-        FlowPane row = new FlowPane(8, 8, hold, mute, keypadToggle, transferToggle, hangUp);
+        FlowPane row = new FlowPane(8, 8, hold, mute, keypadToggle, transferToggle);
+        if (vm.forManager() != null) { // a call I handle for a manager: it can go to the manager's voicemail
+            Button voicemail = new Button("_Voicemail", new FontIcon(Feather.VOICEMAIL));
+            voicemail.setId("callManagerVoicemail");
+            voicemail.setAccessibleText("Send the call to " + vm.forManager().substring(4) + "'s voicemail");
+            voicemail.setTooltip(new Tooltip("Send the caller to the voicemail of the manager you answered for"));
+            voicemail.disableProperty().bind(vm.establishedProperty().not());
+            voicemail.setOnAction(e -> vm.toManagersVoicemail());
+            row.getChildren().add(voicemail);
+        }
+        row.getChildren().add(hangUp);
         row.getStyleClass().add("call-actions");
         return row;
     }

@@ -162,6 +162,36 @@ public final class CallViewModel {
         return true;
     }
 
+    /**
+     * A call I handle for a manager (delegation) goes to that manager's voicemail: a blind transfer to
+     * {@code sip:voicemail@D;mailbox=<manager>} (D the manager's domain). False (nothing sent) for a call of my own
+     * or one not established.
+     */
+    public boolean toManagersVoicemail() {
+        String uri = managersVoicemail(call.onBehalfOf());
+        if (uri == null || !established.get()) {
+            return false;
+        }
+        run("Cannot send the call to " + names.nameOf(call.onBehalfOf()) + "'s voicemail",
+                () -> telephony.transfer(call.id(), uri));
+        return true;
+    }
+
+    /** {@code sip:voicemail@D;mailbox=user} for a manager's AOR {@code sip:user@D}, else null. */
+    static String managersVoicemail(String manager) {
+        if (manager == null || manager.isBlank()) {
+            return null;
+        }
+        String aor = manager.strip().replaceFirst("^sips?:", "");
+        int at = aor.indexOf('@');
+        if (at <= 0 || at == aor.length() - 1) {
+            return null;
+        }
+        String host = aor.substring(at + 1);
+        int params = host.indexOf(';');
+        return "sip:voicemail@" + (params < 0 ? host : host.substring(0, params)) + ";mailbox=" + aor.substring(0, at);
+    }
+
     /** Consultative transfer: joins this call's peer with the peer of another of my calls. */
     public void transferTo(String otherCallId) {
         if (established.get() && otherCallId != null) {

@@ -59,6 +59,8 @@ public final class ContactListViewModel {
     private List<String> recent = List.of();
     private List<String> delegates = List.of();
     private List<String> managers = List.of();
+    /** The delegation service whose manager notices this list follows (at most one). */
+    private org.parley.core.client.DelegationService followed;
     private boolean rebuildPending;
     private boolean updating;
     private int rebuilds;
@@ -171,6 +173,11 @@ public final class ContactListViewModel {
             LOG.debug("no delegation: {}", e.getMessage());
             return;
         }
+        if (followed != d) {
+            followed = d;
+            // a manager adding or removing me: the Managers group follows without signing in again
+            d.addManagersListener((manager, delegate) -> fx.execute(() -> managerChanged(manager, delegate)));
+        }
         java.util.concurrent.CompletableFuture<org.parley.core.client.DelegationService.Settings> mine = d.settings();
         java.util.concurrent.CompletableFuture<List<String>> theirs = d.managers();
         if (mine == null || theirs == null) {
@@ -179,6 +186,18 @@ public final class ContactListViewModel {
         mine.handle((s, e) -> s == null || e != null ? delegates : s.delegates())
                 .thenCombine(theirs.handle((m, e) -> m == null || e != null ? managers : m), List::of)
                 .thenAcceptAsync(both -> showDelegation(both.get(0), both.get(1)), fx);
+    }
+
+    /** A manager made me their delegate ({@code delegate}) or stopped: the Managers group gains or loses them. */
+    void managerChanged(String manager, boolean delegate) {
+        List<String> next = new java.util.ArrayList<>(managers);
+        next.removeIf(m -> ContactItem.keyOf(m).equals(ContactItem.keyOf(manager)));
+        if (delegate) {
+            next.add(manager);
+        }
+        if (!next.equals(managers)) {
+            showDelegation(delegates, next);
+        }
     }
 
     /** Shows {@code mine} under "Delegates" and {@code theirs} under "Managers", with their presence watched. */

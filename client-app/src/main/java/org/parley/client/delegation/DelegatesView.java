@@ -6,20 +6,15 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.parley.client.forwarding.UserSuggestions;
+import org.parley.client.members.MemberPicker;
+import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.DelegationService.RingMode;
 
 /** The "Delegates" dialog: my delegates (add from contacts, directory or typed; remove) and how they are rung. */
@@ -35,36 +30,12 @@ public final class DelegatesView {
         Label title = new Label("People who may answer and place calls for me");
         title.getStyleClass().add(Styles.TITLE_4);
 
-        ListView<String> list = new ListView<>(vm.delegates());
-        list.setId("delegateList");
+        MemberPicker picker = new MemberPicker(vm.delegateMembers(), users, new MemberPicker.Ids("delegateList",
+                "newDelegate", "addDelegate", "removeDelegate", "Remove this delegate"), "No delegates yet.",
+                vm::addDelegate, vm::removeDelegate);
+        ListView<String> list = picker.list();
         list.setPrefHeight(120);
-        list.setPlaceholder(new Label("No delegates yet."));
-        list.setCellFactory(v -> new DelegateCell());
-
-        ComboBox<String> person = new ComboBox<>(users.items());
-        person.setId("newDelegate");
-        person.setEditable(true);
-        person.setPromptText("Add a person");
-        person.setMaxWidth(Double.MAX_VALUE);
-        person.getEditor().textProperty().bindBidirectional(vm.newDelegateProperty());
-        person.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(String uri, boolean empty) {
-                super.updateItem(uri, empty);
-                String name = empty || uri == null ? null : users.nameOf(uri);
-                setText(empty || uri == null ? null : name == null ? uri.replaceFirst("^sips?:", "")
-                        : name + "  ·  " + uri.replaceFirst("^sips?:", ""));
-            }
-        });
-        person.getEditor().setOnKeyTyped(e -> users.suggest(person.getEditor().getText()));
-        person.setOnShowing(e -> users.suggest(person.getEditor().getText()));
-        person.getEditor().setOnAction(e -> vm.addDelegate());
-        Button add = new Button("_Add", new FontIcon(Feather.USER_PLUS));
-        add.setId("addDelegate");
-        add.setOnAction(e -> vm.addDelegate());
-        HBox.setHgrow(person, Priority.ALWAYS);
-        HBox addRow = new HBox(8, person, add);
-        addRow.setAlignment(Pos.CENTER_LEFT);
+        HBox addRow = picker.addRow();
 
         ToggleGroup modes = new ToggleGroup();
         RadioButton with = radio("Ring my delegates _with me", RingMode.WITH_MANAGER, modes, "ringWithMe");
@@ -132,38 +103,5 @@ public final class DelegatesView {
 
     public javafx.scene.Parent root() {
         return root;
-    }
-
-    private final class DelegateCell extends ListCell<String> {
-        private final Label name = new Label();
-        private final Button remove = new Button(null, new FontIcon(Feather.X));
-        private final HBox box;
-
-        DelegateCell() {
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            remove.setAccessibleText("Remove this delegate");
-            remove.setId("removeDelegate");
-            remove.setOnAction(e -> {
-                if (getItem() != null) {
-                    vm.removeDelegate(getItem());
-                }
-            });
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            box = new HBox(8, name, gap, remove);
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(String aor, boolean empty) {
-            super.updateItem(aor, empty);
-            setText(null);
-            if (empty || aor == null) {
-                setGraphic(null);
-            } else {
-                name.setText(vm.nameOf(aor) + "  ·  " + aor.replaceFirst("^sips?:", ""));
-                setGraphic(box);
-            }
-        }
     }
 }

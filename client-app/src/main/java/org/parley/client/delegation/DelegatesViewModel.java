@@ -1,6 +1,5 @@
 package org.parley.client.delegation;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,11 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parley.client.forwarding.Failures;
+import org.parley.client.members.MemberList;
+import org.parley.client.members.MemberPicker;
 import org.parley.core.client.DelegationService;
 import org.parley.core.client.DelegationService.RingMode;
 import org.parley.core.client.DelegationService.Settings;
@@ -34,11 +33,9 @@ public final class DelegatesViewModel {
     static final int DEFAULT_DELAY = 10;
 
     private final DelegationService delegation;
-    private final String ownAor;
-    private final Function<String, String> names;
     private final Executor fx;
-    private final ObservableList<String> delegates = FXCollections.observableArrayList();
-    private final StringProperty newDelegate = new SimpleStringProperty(this, "newDelegate", "");
+    private final MemberList members;
+    private final ObservableList<String> delegates;
     private final ObjectProperty<RingMode> mode = new SimpleObjectProperty<>(this, "mode", RingMode.WITH_MANAGER);
     private final IntegerProperty delaySeconds = new SimpleIntegerProperty(this, "delaySeconds", DEFAULT_DELAY);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -51,9 +48,13 @@ public final class DelegatesViewModel {
     public DelegatesViewModel(DelegationService delegation, String ownAor, Function<String, String> names,
                               Executor fx) {
         this.delegation = Objects.requireNonNull(delegation, "delegation");
-        this.ownAor = Objects.requireNonNull(ownAor, "ownAor").toLowerCase(Locale.ROOT);
-        this.names = Objects.requireNonNull(names, "names");
         this.fx = Objects.requireNonNull(fx, "fx");
+        this.members = new MemberList(ownAor, names, new MemberList.Messages(
+                "Type a name or address to add as a delegate.",
+                "Delegates are people of this service, not numbers.",
+                "You cannot be your own delegate.",
+                "%s is already your delegate."));
+        this.delegates = members.members();
     }
 
     /** Reads my delegation from the server into the fields. */
@@ -79,33 +80,19 @@ public final class DelegatesViewModel {
 
     /** Adds what {@link #newDelegateProperty()} holds (a user name, address or SIP URI); false with the reason. */
     public boolean addDelegate() {
-        String typed = newDelegate.get() == null ? "" : newDelegate.get().strip();
-        if (typed.isEmpty()) {
-            error.set("Type a name or address to add as a delegate.");
-            return false;
-        }
-        if (typed.matches("\\+?[0-9][0-9 ().-]*")) {
-            error.set("Delegates are people of this service, not numbers.");
-            return false;
-        }
-        String aor = aorOf(typed);
-        if (aor.equals(ownAor)) {
-            error.set("You cannot be your own delegate.");
-            return false;
-        }
-        if (delegates.contains(aor)) {
-            error.set(nameOf(aor) + " is already your delegate.");
-            return false;
-        }
-        delegates.add(aor);
-        newDelegate.set("");
-        error.set(null);
-        return true;
+        String refused = members.add();
+        error.set(refused);
+        return refused == null;
     }
 
     public void removeDelegate(String aor) {
-        delegates.remove(aor);
+        members.remove(aor);
         error.set(null);
+    }
+
+    /** My delegates being edited (list and add field), for the view's {@link MemberPicker}. */
+    public MemberList delegateMembers() {
+        return members;
     }
 
     /** The settings the fields describe; throws IllegalArgumentException with a sentence for the user. */
@@ -151,21 +138,12 @@ public final class DelegatesViewModel {
     }
 
     String aorOf(String typed) {
-        String s = typed.strip().toLowerCase(Locale.ROOT);
-        if (s.startsWith("sip:") || s.startsWith("sips:")) {
-            return s;
-        }
-        if (s.contains("@")) {
-            return "sip:" + s;
-        }
-        int at = ownAor.indexOf('@');
-        return "sip:" + s + (at < 0 ? "" : ownAor.substring(at));
+        return members.aorOf(typed);
     }
 
     /** The name to show for a delegate: display name, else the bare address. */
     public String nameOf(String aor) {
-        String n = names.apply(aor);
-        return n == null || n.isBlank() ? aor.replaceFirst("^sips?:", "") : n;
+        return members.nameOf(aor);
     }
 
     public ObservableList<String> delegates() {
@@ -173,7 +151,7 @@ public final class DelegatesViewModel {
     }
 
     public StringProperty newDelegateProperty() {
-        return newDelegate;
+        return members.newMemberProperty();
     }
 
     public ObjectProperty<RingMode> modeProperty() {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.parley.client.forwarding.UserSuggestions;
+import org.parley.client.members.UserSuggestions;
 import org.parley.client.settings.Appearance;
 import org.parley.client.shell.Session;
 import org.parley.core.model.Contact;

@@ -30,6 +30,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.parley.client.members.MemberPicker;
+import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.CallForwarding.Mode;
 import org.parley.core.client.CallTarget.Kind;
 
@@ -89,20 +91,13 @@ final class ForwardingView {
         simRow.disableProperty().bind(notSim);
 
         Label teamTitle = section("My Team-Call group");
-        ListView<String> team = new ListView<>(vm.team());
-        team.setId("teamList");
+        MemberPicker picker = new MemberPicker(vm.teamMembers(), users, new MemberPicker.Ids("teamList", "newMember",
+                "addMember", "removeMember", "Remove from my team"),
+                "Nobody yet: add people who may take your calls.", vm::addTeamMember, vm::removeTeamMember);
+        ListView<String> team = picker.list();
         team.getStyleClass().add("forwarding-team");
         team.setPrefHeight(110);
-        team.setPlaceholder(muted("Nobody yet: add people who may take your calls."));
-        team.setCellFactory(v -> new MemberCell());
-        ComboBox<String> member = userField(vm.newMemberProperty(), "Add a person", "newMember");
-        Button add = new Button("_Add", new FontIcon(Feather.USER_PLUS));
-        add.setId("addMember");
-        add.setOnAction(e -> vm.addTeamMember());
-        member.getEditor().setOnAction(e -> vm.addTeamMember());
-        HBox addRow = new HBox(8, member, add);
-        addRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(member, Priority.ALWAYS);
+        HBox addRow = picker.addRow();
 
         Label unansweredTitle = section("Unanswered calls");
         ComboBox<Kind> unansweredKind = kinds(ForwardingViewModel.unansweredChoices(), vm.unansweredKindProperty(),
@@ -238,25 +233,7 @@ final class ForwardingView {
 
     /** An editable person picker: typing suggests contacts and directory users; the text is the value. */
     private ComboBox<String> userField(StringProperty value, String prompt, String id) {
-        ComboBox<String> box = new ComboBox<>(users.items());
-        box.setId(id);
-        box.setEditable(true);
-        box.setPromptText(prompt);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.setPrefWidth(220);
-        box.getEditor().textProperty().bindBidirectional(value);
-        box.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(String uri, boolean empty) {
-                super.updateItem(uri, empty);
-                String name = empty || uri == null ? null : users.nameOf(uri);
-                setText(empty || uri == null ? null : name == null ? uri.replaceFirst("^sips?:", "")
-                        : name + "  ·  " + uri.replaceFirst("^sips?:", ""));
-            }
-        });
-        box.getEditor().setOnKeyTyped(e -> users.suggest(box.getEditor().getText()));
-        box.setOnShowing(e -> users.suggest(box.getEditor().getText()));
-        return box;
+        return MemberPicker.userField(users, value, prompt, id);
     }
 
     private static Label section(String text) {
@@ -270,38 +247,5 @@ final class ForwardingView {
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setWrapText(true);
         return l;
-    }
-
-    private final class MemberCell extends ListCell<String> {
-        private final Label name = new Label();
-        private final Button remove = new Button(null, new FontIcon(Feather.X));
-        private final HBox box;
-
-        MemberCell() {
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            remove.setAccessibleText("Remove from my team");
-            remove.setId("removeMember");
-            remove.setOnAction(e -> {
-                if (getItem() != null) {
-                    vm.removeTeamMember(getItem());
-                }
-            });
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            box = new HBox(8, name, gap, remove);
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(String aor, boolean empty) {
-            super.updateItem(aor, empty);
-            setText(null);
-            if (empty || aor == null) {
-                setGraphic(null);
-            } else {
-                name.setText(vm.nameOf(aor) + "  ·  " + aor.replaceFirst("^sips?:", ""));
-                setGraphic(box);
-            }
-        }
     }
 }

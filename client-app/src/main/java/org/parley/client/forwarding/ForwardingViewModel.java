@@ -2,7 +2,6 @@ package org.parley.client.forwarding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -19,8 +18,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.parley.client.members.MemberList;
+import org.parley.client.members.MemberPicker;
+import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.CallForwarding;
 import org.parley.core.client.CallForwarding.Mode;
 import org.parley.core.client.CallTarget;
@@ -38,7 +39,6 @@ public final class ForwardingViewModel {
     public static final int MAX_SECONDS = 120;
 
     private final TelephonyService telephony;
-    private final String ownAor;
     private final Function<String, String> names;
     private final Consumer<CallForwarding> saved;
 
@@ -47,8 +47,8 @@ public final class ForwardingViewModel {
     private final StringProperty forwardValue = new SimpleStringProperty(this, "forwardValue", "");
     private final StringProperty simRingExtra = new SimpleStringProperty(this, "simRingExtra", "");
     private final BooleanProperty simRingTeam = new SimpleBooleanProperty(this, "simRingTeam");
-    private final ObservableList<String> team = FXCollections.observableArrayList();
-    private final StringProperty newMember = new SimpleStringProperty(this, "newMember", "");
+    private final MemberList members;
+    private final ObservableList<String> team;
     private final IntegerProperty unansweredSeconds = new SimpleIntegerProperty(this, "unansweredSeconds",
             CallForwarding.DEFAULT_UNANSWERED_SECONDS);
     private final ObjectProperty<Kind> unansweredKind = new SimpleObjectProperty<>(this, "unansweredKind", Kind.VOICEMAIL);
@@ -65,9 +65,14 @@ public final class ForwardingViewModel {
     public ForwardingViewModel(TelephonyService telephony, String ownAor, Function<String, String> names,
                                Consumer<CallForwarding> saved) {
         this.telephony = Objects.requireNonNull(telephony, "telephony");
-        this.ownAor = Objects.requireNonNull(ownAor, "ownAor").toLowerCase(Locale.ROOT);
         this.names = Objects.requireNonNull(names, "names");
         this.saved = Objects.requireNonNull(saved, "saved");
+        this.members = new MemberList(ownAor, names, new MemberList.Messages(
+                "Type a name or address to add to your team.",
+                "Your team holds people, not numbers: ring a number with \"Simultaneously ring\".",
+                "You are always rung: add someone else.",
+                "%s is already in your team."));
+        this.team = members.members();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {mode, forwardKind, forwardValue, simRingExtra,
                 simRingTeam, team, unansweredSeconds, unansweredKind, unansweredValue}) {
             o.addListener(x -> error.set(null));
@@ -172,49 +177,29 @@ public final class ForwardingViewModel {
 
     /** Adds what {@link #newMemberProperty()} holds to the Team-Call group (a user name, address or SIP URI). */
     public boolean addTeamMember() {
-        String typed = newMember.get() == null ? "" : newMember.get().strip();
-        if (typed.isEmpty()) {
-            error.set("Type a name or address to add to your team.");
-            return false;
+        String refused = members.add();
+        if (refused != null) {
+            error.set(refused);
         }
-        if (typed.matches("\\+?[0-9][0-9 ().-]*")) {
-            error.set("Your team holds people, not numbers: ring a number with \"Simultaneously ring\".");
-            return false;
-        }
-        String aor = aorOf(typed);
-        if (aor.equals(ownAor)) {
-            error.set("You are always rung: add someone else.");
-            return false;
-        }
-        if (team.contains(aor)) {
-            error.set(nameOf(aor) + " is already in your team.");
-            return false;
-        }
-        team.add(aor);
-        newMember.set("");
-        return true;
+        return refused == null;
     }
 
     public void removeTeamMember(String aor) {
-        team.remove(aor);
+        members.remove(aor);
     }
 
     /** A user name, {@code user@domain} or SIP URI as an address of record of this user's domain when none given. */
     String aorOf(String typed) {
-        String s = typed.strip().toLowerCase(Locale.ROOT);
-        if (s.startsWith("sip:") || s.startsWith("sips:")) {
-            return s;
-        }
-        if (s.contains("@")) {
-            return "sip:" + s;
-        }
-        int at = ownAor.indexOf('@');
-        return "sip:" + s + (at < 0 ? "" : ownAor.substring(at));
+        return members.aorOf(typed);
     }
 
     public String nameOf(String aor) {
-        String n = aor == null ? null : names.apply(aor);
-        return n == null || n.isBlank() ? (aor == null ? "" : aor.replaceFirst("^sips?:", "")) : n;
+        return members.nameOf(aor);
+    }
+
+    /** The Team-Call group being edited (list and add field), for the view's {@link MemberPicker}. */
+    public MemberList teamMembers() {
+        return members;
     }
 
     private CallTarget target(Kind kind, String value) {
@@ -276,7 +261,7 @@ public final class ForwardingViewModel {
     }
 
     public StringProperty newMemberProperty() {
-        return newMember;
+        return members.newMemberProperty();
     }
 
     public IntegerProperty unansweredSecondsProperty() {

@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.parley.client.settings.Appearance;
 import org.parley.client.shell.Session;
+import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.CallForwarding;
 import org.parley.core.model.Contact;
 

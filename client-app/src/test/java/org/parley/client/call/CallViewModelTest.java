@@ -160,4 +160,39 @@ class CallViewModelTest {
                 .isEqualTo("for mia@parley.test");
         assertThat(new CallViewModel(c, client.telephony(), names, Runnable::run).forManager()).isNull();
     }
+
+    @Test
+    void aCallHandledForAManagerGoesToTheManagersMailboxAndAnOwnCallDoesNot() {
+        Call c = FakeClient.call("c7", BOB, Direction.INCOMING, State.CONNECTED);
+        Call forMia = new Call(c.id(), c.peer(), null, c.direction(), c.state(), null, false, c.codec(), null, 0, null,
+                0, c.started(), c.connected(), false, null, "sip:mia@parley.test", false, null, null);
+        CallViewModel delegated = new CallViewModel(forMia, client.telephony(), names, Runnable::run);
+        CallViewModel own = new CallViewModel(c, client.telephony(), names, Runnable::run);
+
+        assertThat(own.toManagersVoicemail()).isFalse();
+        assertThat(delegated.toManagersVoicemail()).isTrue();
+
+        assertThat(client.calls).filteredOn(s -> s.startsWith("transfer"))
+                .containsExactly("transfer c7 sip:voicemail@parley.test;mailbox=mia");
+        assertThat(CallViewModel.managersVoicemail("sips:Boss@corp.example")).isEqualTo(
+                "sip:voicemail@corp.example;mailbox=Boss");
+        assertThat(CallViewModel.managersVoicemail("mia")).isNull();
+    }
+
+    @Test
+    void aRingingCallForAManagerIsNotTransferredAndAFailureSaysWhoseVoicemail() {
+        Call c = FakeClient.call("c8", BOB, Direction.INCOMING, State.INCOMING);
+        Call ringing = new Call(c.id(), c.peer(), null, c.direction(), c.state(), null, false, c.codec(), null, 0,
+                null, 0, c.started(), c.connected(), false, null, "sip:mia@parley.test", false, null, null);
+        assertThat(new CallViewModel(ringing, client.telephony(), names, Runnable::run).toManagersVoicemail()).isFalse();
+        assertThat(client.calls).noneMatch(s -> s.startsWith("transfer"));
+
+        client.telephonyFailures.put("transfer", new IllegalStateException("REFER refused (403)"));
+        Call answered = new Call(c.id(), c.peer(), null, c.direction(), State.CONNECTED, null, false, c.codec(), null,
+                0, null, 0, c.started(), c.connected(), false, null, "sip:mia@parley.test", false, null, null);
+        CallViewModel vm = new CallViewModel(answered, client.telephony(), names, Runnable::run);
+        vm.toManagersVoicemail();
+        assertThat(vm.errorProperty().get())
+                .isEqualTo("Cannot send the call to mia@parley.test's voicemail: REFER refused (403)");
+    }
 }

@@ -267,4 +267,28 @@ class ContactListViewModelTest {
         vm.showDelegation(List.of(), List.of());
         assertThat(lines()).noneMatch(l -> l.startsWith("# Managers")).contains("  ~ " + RowBuilder.DELEGATES_HINT);
     }
+
+    @Test
+    void theManagersGroupGainsAndLosesAManagerWhenTheServerSaysSoWithoutSigningInAgain() {
+        List<org.parley.core.client.DelegationService.ManagersListener> told = new java.util.ArrayList<>();
+        client.answers.put("DelegationService.addManagersListener", a -> {
+            told.add((org.parley.core.client.DelegationService.ManagersListener) a[0]);
+            return null;
+        });
+        client.answers.put("DelegationService.managers",
+                a -> java.util.concurrent.CompletableFuture.completedFuture(List.of("sip:carol@x.test")));
+        vm.accept(LIST);
+        vm.loadDelegation(Runnable::run);
+        assertThat(told).hasSize(1);
+        assertThat(lines()).contains("# Managers (0/1)").doesNotContain("  dave");
+
+        told.get(0).onManagersChanged("sip:dave@x.test", true);
+        List<String> shown = lines();
+        assertThat(shown.subList(shown.indexOf("# Managers (0/2)"), shown.indexOf("# Team-Call (0)")))
+                .containsExactly("# Managers (0/2)", "  Carol", "  dave");
+
+        told.get(0).onManagersChanged("sip:carol@x.test", false);
+        told.get(0).onManagersChanged("sip:dave@x.test", false);
+        assertThat(lines()).noneMatch(l -> l.startsWith("# Managers"));
+    }
 }

@@ -164,6 +164,11 @@ public final class FakeClient implements UcClient {
     }
 
     @Override
+    public org.parley.core.client.ConferencingService conferencing() {
+        return proxy(org.parley.core.client.ConferencingService.class, (name, args) -> null);
+    }
+
+    @Override
     public org.parley.core.client.VoicemailService voicemail() {
         if (voicemailFailure != null) {
             throw voicemailFailure;

@@ -55,4 +55,15 @@ public interface DelegationService {
     interface AnsweredByListener {
         void onAnsweredBy(String caller, String delegate);
     }
+
+    /**
+     * Told when a manager added this user as a delegate or removed them (the server's notice, sent as the manager
+     * saves the delegation): {@link #managers()} has changed.
+     */
+    void addManagersListener(ManagersListener listener);
+
+    interface ManagersListener {
+        /** {@code delegate}: whether this user now is (true) or no longer is (false) a delegate of {@code manager}. */
+        void onManagersChanged(String manager, boolean delegate);
+    }
 }

@@ -53,9 +53,7 @@ public interface UcClient extends AutoCloseable {
     DelegationService delegation();
 
     /** Audio conferences on the server's focus: start, add people, join, leave, and the live roster. */
-    default ConferencingService conferencing() {
-        throw new UnsupportedOperationException("this client has no conferencing");
-    }
+    ConferencingService conferencing();
 
     /** Signs out if needed and releases the SIP stack and the local store. */
     @Override

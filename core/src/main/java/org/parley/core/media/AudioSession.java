@@ -330,6 +330,8 @@ public final class AudioSession implements AutoCloseable {
                 receive.getBytes(), jitter == TrackStats.JITTER_UNSET ? Double.NaN : jitter, send.getRtt());
     }
 
+    private Runnable onClosed;
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -353,7 +355,16 @@ public final class AudioSession implements AutoCloseable {
         } finally {
             rtpSocket.close();
             rtcpSocket.close();
+            Runnable r = onClosed;
+            if (r != null) {
+                r.run();
+            }
         }
+    }
+
+    /** Run once when the session is closed (the engine's reference count). */
+    synchronized void onClosed(Runnable r) {
+        this.onClosed = r;
     }
 
     private static final class LoggingSrtpListener implements SrtpListener {

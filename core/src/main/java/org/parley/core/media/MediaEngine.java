@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media engine: starts libjitsi (once per JVM, reference counted) and opens {@link AudioSession}s. Close it when
- * the application stops. In headless mode no audio system is touched, so it runs on servers and in tests.
+ * The media engine: starts libjitsi (once per JVM, counted by engines and open sessions) and opens
+ * {@link AudioSession}s. Close it when the application stops. In headless mode no audio system is touched, so it runs
+ * on servers and in tests.
  */
 public final class MediaEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
@@ -118,8 +119,20 @@ public final class MediaEngine implements AutoCloseable {
     public AudioSession openAudio(InetAddress localAddress, int rtpPort, AudioSource source, AudioSink recorder,
             boolean srtp) throws IOException {
         checkOpen();
-        return new AudioSession(mediaService, localAddress, rtpPort, new HeadlessAudioDevice(source, recorder),
-                srtp ? srtpReady : null);
+        synchronized (LOCK) {
+            // an open session keeps libjitsi running even after its engine is closed: sessions are closed on their
+            // own threads (libjitsi can block there), and stopping libjitsi under one breaks the next start
+            users++;
+        }
+        try {
+            AudioSession session = new AudioSession(mediaService, localAddress, rtpPort,
+                    new HeadlessAudioDevice(source, recorder), srtp ? srtpReady : null);
+            session.onClosed(MediaEngine::release);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            release();
+            throw e;
+        }
     }
 
     private void checkOpen() {
@@ -135,6 +148,13 @@ public final class MediaEngine implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        release();
+    }
+
+    /** One engine or session less; libjitsi stops with the last. */
+    private static void release() {
+        synchronized (LOCK) {
             if (--users == 0) {
                 LibJitsi.stop();
             }

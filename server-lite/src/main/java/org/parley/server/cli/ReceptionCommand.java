@@ -68,7 +68,7 @@ final class ReceptionCommand implements Runnable {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Change one setting: address, distribution (longest-idle|in-order), overflow-seconds, "
+            description = "Change one setting: address, distribution (longest-idle|in-order|all), overflow-seconds, "
                     + "overflow-target (voicemail:USER|user:USER|empty), repeat-minutes, music (WAV path|empty).")
     int set(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "VALUE", arity = "0..1") String value) {
         try {

@@ -23,8 +23,6 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.SubjectHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.sdp.SessionDescription;
@@ -38,6 +36,7 @@ import org.parley.server.transport.Responses;
 import org.parley.server.uas.MediaHost;
 import org.parley.server.uas.UasMedia;
 import org.parley.server.uas.UasMessages;
+import org.parley.server.uas.UasRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +71,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
     /** Rooms that just ended, for the final NOTIFY of their subscriptions. */
     private final Map<String, Room> ended = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final UasRequests<Member> requests;
     private final ExecutorService setUp = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "parley-conference-setup");
         t.setDaemon(true);
@@ -83,6 +83,31 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
         this.media = new UasMedia(parts.media());
         this.messages = new UasMessages(parts.domain(), parts.responses(), parts.outbound().factories());
         parts.subscriptions().register(new ConferencePackage(this));
+        this.requests = new UasRequests<>(parts.responses(), members, parts.scheduler(), new UasRequests.Endpoint<>() {
+            @Override
+            public void invite(ServerTransaction tx, Request invite) {
+                ConferenceFocus.this.invite(tx, invite);
+            }
+
+            @Override
+            public void inDialog(ServerTransaction tx, Request request, Member member) {
+                ConferenceFocus.this.inDialog(tx, request, member);
+            }
+
+            @Override
+            public boolean other(ServerTransaction tx, Request request) {
+                if (!Request.SUBSCRIBE.equals(request.getMethod())) {
+                    return false;
+                }
+                p.responses().reply(tx, request, Response.BAD_EVENT, "A room has the conference event package only");
+                return true;
+            }
+
+            @Override
+            public String takes() {
+                return "Rooms take calls";
+            }
+        });
     }
 
     /** Rooms in progress. */
@@ -151,37 +176,10 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        Member member = toTag == null ? null : members.get(Member.key(callId(request), toTag));
-        if (Request.ACK.equals(request.getMethod())) {
-            if (member != null) {
-                member.acked = true;
-            }
-            return;
-        }
-        ServerTransaction tx = p.responses().serverTransaction(event);
-        if (tx == null) {
-            return;
-        }
-        if (toTag != null) {
-            inDialog(tx, request, member);
-        } else if (Request.INVITE.equals(request.getMethod())) {
-            invite(tx, request);
-        } else if (Request.OPTIONS.equals(request.getMethod())) {
-            p.responses().reply(tx, request, Response.OK, null);
-        } else if (Request.SUBSCRIBE.equals(request.getMethod())) {
-            p.responses().reply(tx, request, Response.BAD_EVENT, "A room has the conference event package only");
-        } else {
-            p.responses().reply(tx, request, Response.METHOD_NOT_ALLOWED, "Rooms take calls");
-        }
+        requests.handle(event);
     }
 
     private void inDialog(ServerTransaction tx, Request request, Member member) {
-        if (member == null) {
-            p.responses().reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
         switch (request.getMethod()) {
             case Request.BYE -> {
                 p.responses().reply(tx, request, Response.OK, null);
@@ -245,10 +243,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
             members.put(member.key(), member);
             Response ok = focusOk(invite, member, a.answer());
             member.ok = ok;
-            p.responses().send(tx, ok);
-            if (unreliable(invite)) {
-                retransmit(member, 500, 500);
-            }
+            requests.sendOk(tx, member);
             LOG.info("conference {}: {} joined ({} {}{}), {} member(s)", id, member.aor, a.codec(),
                     a.session().srtp() ? "SRTP" : "RTP", member.referredBy == null ? "" : ", referred by "
                             + member.referredBy, member.room.members().size());
@@ -311,21 +306,7 @@ public final class ConferenceFocus implements LocalService, AutoCloseable {
         }
     }
 
-    private static boolean unreliable(Request r) {
-        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
-    }
 
-    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
-    private void retransmit(Member m, long interval, long elapsed) {
-        p.scheduler().schedule(() -> {
-            if (m.acked || m.ended.get() || elapsed > 32_000) {
-                return;
-            }
-            p.responses().send(null, m.ok);
-            long next = Math.min(interval * 2, 4000);
-            retransmit(m, next, elapsed + next);
-        }, interval, TimeUnit.MILLISECONDS);
-    }
 
     // ---- leaving ----
 

@@ -1,20 +1,17 @@
 package org.parley.server.conference;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
-import org.parley.core.media.AudioSession;
 import org.parley.core.media.MediaDirection;
 import org.parley.core.sdp.SessionDescription;
-import org.parley.server.uas.MediaHost;
+import org.parley.server.uas.UasDialog;
 
 /**
  * One member of a room: the dialog the focus answered (Call-ID, our tag, the INVITE, the 200), who it is (address of
  * record, display name, who referred it), its media session and its track in the room's mix.
  */
-final class Member {
+final class Member extends UasDialog {
     /** RFC 4575 endpoint status values used by the focus. */
     enum Status {
         CONNECTED("connected"), ON_HOLD("on-hold"), DISCONNECTED("disconnected");
@@ -27,9 +24,6 @@ final class Member {
     }
 
     final Room room;
-    final String callId;
-    final String localTag;
-    final Request invite;
     final String aor;
     final String name;
     /** The contact URI of the member's endpoint (the INVITE's Contact, else its From). */
@@ -37,35 +31,21 @@ final class Member {
     /** Who brought the member in (Referred-By, RFC 3892), or null. */
     final String referredBy;
     final Mixer.Track track;
-    final AtomicBoolean ended = new AtomicBoolean();
     final AtomicLong sdpVersion = new AtomicLong(1);
     final AtomicLong cseq = new AtomicLong();
-    volatile AudioSession session;
     volatile SessionDescription answer;
     volatile List<String> crypto = List.of();
-    volatile Response ok;
-    volatile boolean acked;
     volatile Status status = Status.CONNECTED;
 
     Member(Room room, String callId, String localTag, Request invite, String aor, String name, String contact,
            String referredBy, Mixer.Track track) {
+        super(callId, localTag, invite);
         this.room = room;
-        this.callId = callId;
-        this.localTag = localTag;
-        this.invite = invite;
         this.aor = aor;
         this.name = name;
         this.contact = contact;
         this.referredBy = referredBy;
         this.track = track;
-    }
-
-    static String key(String callId, String localTag) {
-        return callId + "|" + localTag;
-    }
-
-    String key() {
-        return key(callId, localTag);
     }
 
     /**
@@ -81,12 +61,5 @@ final class Member {
         }
         status = now;
         return true;
-    }
-
-    void stopMedia(MediaHost host) {
-        AudioSession s = session;
-        if (s != null) {
-            host.release(s);
-        }
     }
 }

@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
  * authorizes INVITEs a delegate places for a manager ({@code P-Served-User}) against the current delegation and
  * asserts the manager's identity when asked ({@code P-Preferred-Identity} → {@code P-Asserted-Identity} "Delegate on
  * behalf of Manager"); tells every endpoint of a manager, by a MESSAGE of type {@link #ANSWERED_BY_TYPE}, which
- * delegate answered one of the manager's calls.
+ * delegate answered one of the manager's calls, and every endpoint of a delegate, by a MESSAGE of type
+ * {@link #DELEGATION_CHANGED_TYPE}, that a manager added or removed them ({@link #delegatesChanged}).
  */
 public final class DelegationCalls implements DelegatedCalls {
     private static final Logger LOG = LoggerFactory.getLogger(DelegationCalls.class);
     public static final String ANSWERED_BY_TYPE = "application/vnd.parley.answered-by+json";
+    public static final String DELEGATION_CHANGED_TYPE = "application/vnd.parley.delegation-changed+json";
 
     private final String domain;
     private final DelegationStore store;
@@ -81,21 +83,48 @@ public final class DelegationCalls implements DelegatedCalls {
         body.put("caller", callerAor);
         body.put("delegate", Aors.of(delegate, domain));
         body.put("delegateName", displayNames.apply(delegate));
-        byte[] bytes = ServiceCodec.writeBytes(body);
-        for (String contact : contactsOf.apply(manager)) {
+        send(delegate, manager, ANSWERED_BY_TYPE, ServiceCodec.writeBytes(body), "answered-by");
+    }
+
+    /**
+     * Tells each delegate a manager {@code added} or {@code removed} (user names), at every registered contact, that
+     * they now are, or no longer are, this manager's delegate: {@code {"manager":AOR,"managerName":..,"delegate":bool}}.
+     */
+    public void delegatesChanged(String manager, java.util.Collection<String> added,
+                                 java.util.Collection<String> removed) {
+        for (String d : added) {
+            send(manager, d, DELEGATION_CHANGED_TYPE, changed(manager, true), "delegation-changed");
+        }
+        for (String d : removed) {
+            send(manager, d, DELEGATION_CHANGED_TYPE, changed(manager, false), "delegation-changed");
+        }
+    }
+
+    private byte[] changed(String manager, boolean delegate) {
+        ObjectNode body = ServiceCodec.object();
+        body.put("manager", Aors.of(manager, domain));
+        body.put("managerName", displayNames.apply(manager));
+        body.put("delegate", delegate);
+        return ServiceCodec.writeBytes(body);
+    }
+
+    /** An out-of-dialog MESSAGE from user {@code fromUser} to every registered contact of user {@code to}. */
+    private void send(String fromUser, String to, String type, byte[] bytes, String what) {
+        for (String contact : contactsOf.apply(to)) {
             try {
                 Address from = outbound.factories().addresses().createAddress(
-                        outbound.factories().addresses().createURI(Aors.of(delegate, domain)));
-                from.setDisplayName(displayNames.apply(delegate).replace("\"", "'"));
-                Address to = outbound.factories().addresses().createAddress(
-                        outbound.factories().addresses().createURI(Aors.of(manager, domain)));
-                Request r = outbound.newRequest(Request.MESSAGE, outbound.factories().addresses().createURI(contact), from, to);
-                r.setContent(bytes, (ContentTypeHeader) outbound.factories().headers().createHeader(ContentTypeHeader.NAME,
-                        ANSWERED_BY_TYPE));
-                outbound.send(r, response -> LOG.debug("answered-by for {} at {}: {}", manager, contact,
+                        outbound.factories().addresses().createURI(Aors.of(fromUser, domain)));
+                from.setDisplayName(displayNames.apply(fromUser).replace("\"", "'"));
+                Address toAddress = outbound.factories().addresses().createAddress(
+                        outbound.factories().addresses().createURI(Aors.of(to, domain)));
+                Request r = outbound.newRequest(Request.MESSAGE, outbound.factories().addresses().createURI(contact),
+                        from, toAddress);
+                r.setContent(bytes, (ContentTypeHeader) outbound.factories().headers().createHeader(
+                        ContentTypeHeader.NAME, type));
+                outbound.send(r, response -> LOG.debug("{} for {} at {}: {}", what, to, contact,
                         response.getStatusCode()));
             } catch (ParseException | RuntimeException e) {
-                LOG.debug("cannot tell {} at {} who answered: {}", manager, contact, e.getMessage());
+                LOG.debug("cannot send {} to {} at {}: {}", what, to, contact, e.getMessage());
             }
         }
     }

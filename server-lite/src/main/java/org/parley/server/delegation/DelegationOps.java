@@ -18,7 +18,8 @@ import org.parley.server.service.ServiceOp;
 /**
  * SERVICE {@code delegation.get}, {@code delegation.set} (the caller's delegation as a manager) and
  * {@code delegation.managers} (whom the caller serves), docs/protocol.md "Call delegation". The server checks that
- * delegates are users of this domain (404 otherwise), not the manager (400), at most {@link #MAX_DELEGATES}.
+ * delegates are users of this domain (404 otherwise), not the manager (400), at most {@link #MAX_DELEGATES}. The
+ * delegates a {@code set} adds or removes are told ({@link Changes}: a MESSAGE to each, see {@link DelegationCalls}).
  */
 public final class DelegationOps {
     public static final int MAX_DELEGATES = 25;
@@ -26,11 +27,23 @@ public final class DelegationOps {
     private final String domain;
     private final Predicate<String> userExists;
     private final DelegationStore store;
+    private final Changes changes;
+
+    /** Told, after a {@code delegation.set} is stored, which delegates (user names) a manager added and removed. */
+    @FunctionalInterface
+    public interface Changes {
+        void delegatesChanged(String manager, List<String> added, List<String> removed);
+    }
 
     public DelegationOps(String domain, Predicate<String> userExists, DelegationStore store) {
+        this(domain, userExists, store, (m, a, r) -> { });
+    }
+
+    public DelegationOps(String domain, Predicate<String> userExists, DelegationStore store, Changes changes) {
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.userExists = userExists;
         this.store = store;
+        this.changes = changes;
     }
 
     private record Op(String name, BiFunction<String, JsonNode, ObjectNode> body) implements ServiceOp {
@@ -54,7 +67,13 @@ public final class DelegationOps {
                         throw ServiceError.badRequest(e.getMessage());
                     }
                     Settings checked = check(user, wanted);
+                    List<String> before = store.get(user).delegates();
                     store.put(user, checked);
+                    List<String> added = checked.delegates().stream().filter(d -> !before.contains(d)).toList();
+                    List<String> removed = before.stream().filter(d -> !checked.delegates().contains(d)).toList();
+                    if (!added.isEmpty() || !removed.isEmpty()) {
+                        changes.delegatesChanged(user, added, removed);
+                    }
                     return DelegationCodec.toJson(asAors(checked));
                 }),
                 new Op(DelegationCodec.MANAGERS, (user, args) -> DelegationCodec.managers(

@@ -45,6 +45,8 @@ final class CallFlow implements ForkContext.Listener {
     private final Legs legs;
     private final DelegatedCalls delegation;
     private volatile RoutePlan.Ring current;
+    /** Whether the current ring's later legs were started (after the delay, or early when every leg failed). */
+    private boolean laterStarted;
     private boolean forwardNoticeSent;
 
     CallFlow(CallRouter router, VoicemailDesk voicemail, Responses responses, ScheduledExecutorService timers,
@@ -89,6 +91,7 @@ final class CallFlow implements ForkContext.Listener {
     private void ring(RoutePlan.Ring g) {
         synchronized (this) {
             current = g;
+            laterStarted = false;
         }
         record.routed(describe(g), g.forwardingReason());
         if (g.forwarded() && !"simultaneous-ring".equals(g.forwardingReason())) {
@@ -108,11 +111,29 @@ final class CallFlow implements ForkContext.Listener {
         }
         if (!g.laterLegs().isEmpty()) {
             timers.schedule(() -> {
-                if (fork.open() && current == g) {
+                if (fork.open() && startLater(g)) {
                     legs.add(fork, g.laterLegs());
                 }
             }, g.laterSeconds(), TimeUnit.SECONDS);
         }
+    }
+
+    private synchronized boolean startLater(RoutePlan.Ring g) {
+        if (current != g || laterStarted) {
+            return false;
+        }
+        laterStarted = true;
+        return true;
+    }
+
+    /** Every leg failed before the delay (busy, unreachable): the delegates still to come ring now. */
+    @Override
+    public Runnable moreLegs(ForkContext fork) {
+        RoutePlan.Ring ring = current;
+        if (ring == null || ring.laterLegs().isEmpty() || !startLater(ring)) {
+            return null;
+        }
+        return () -> legs.add(fork, ring.laterLegs());
     }
 
     /** The first 2xx came from a branch: a delegate answering for a manager tells the manager's endpoints. */

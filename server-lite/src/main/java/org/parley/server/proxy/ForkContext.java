@@ -51,6 +51,19 @@ final class ForkContext {
         /** The branch added {@code index}-th (from 0, in the order added) gave the first 2xx. */
         default void answered(int index) {
         }
+
+        /**
+         * Every branch failed, none with a 6xx: legs still to come (a manager's delegates after the delay) may start
+         * now instead. Returns what adds them to {@code fork} (run outside the fork's lock), or null when there are none.
+         */
+        default Runnable moreLegs(ForkContext fork) {
+            return null;
+        }
+
+        /** Whether a 6xx from one branch cancels the others (RFC 3261 §16.7); a ring group keeps them ringing. */
+        default boolean declineEndsFork() {
+            return true;
+        }
     }
 
     private final ServerTransaction server;
@@ -155,13 +168,19 @@ final class ForkContext {
         if (diverted) {
             return null;
         }
-        if (status >= 600) {
+        if (status >= 600 && (listener == null || listener.declineEndsFork())) {
             cancelOthers();
         }
         if (ResponseRanking.better(response, best)) {
             best = response;
         }
         if (!finalSent && allDone()) {
+            if (listener != null && !callerCancelled && best.getStatusCode() < 600) {
+                Runnable more = listener.moreLegs(this);
+                if (more != null) {
+                    return more;
+                }
+            }
             if (listener != null && !callerCancelled && unanswered(best.getStatusCode())) {
                 Runnable fallback = listener.fallback(false);
                 if (fallback != null) {
@@ -199,6 +218,14 @@ final class ForkContext {
     synchronized void callerCancelled() {
         callerCancelled = true;
         cancelOthers();
+        if (invite && !finalSent && !diverted && !branches.isEmpty() && allDone()) {
+            // every branch had failed and more were about to start: nothing is left to answer the caller with 487
+            responses.reply(server, server.getRequest(), Response.REQUEST_TERMINATED, null);
+            finalSent = true;
+            if (listener != null) {
+                listener.finalSent(Response.REQUEST_TERMINATED);
+            }
+        }
     }
 
     /** Upstream CANCEL or Timer C: cancel every INVITE branch still pending. */

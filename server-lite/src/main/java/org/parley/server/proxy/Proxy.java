@@ -69,7 +69,12 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
      * What INVITEs for local users go through: the router of forwarding and DND rules, the voicemail desk it may hand
      * calls to, and the call detail records.
      */
-    public record Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records, DelegatedCalls delegation) {
+    public record Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records, DelegatedCalls delegation,
+                        RingGroups ringGroups) {
+        public Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records, DelegatedCalls delegation) {
+            this(router, voicemail, records, delegation, RingGroups.NONE);
+        }
+
         public Calls(CallRouter router, VoicemailDesk voicemail, CallDetails records) {
             this(router, voicemail, records, DelegatedCalls.NONE);
         }
@@ -196,6 +201,12 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         }
         SipURI sip = (SipURI) target;
         String user = sip.getUser() == null ? null : sip.getUser().toLowerCase(Locale.ROOT);
+        java.util.Optional<RingGroups.Group> group = invite ? calls.ringGroups().resolve(sip, Aors.of(fromUri))
+                : java.util.Optional.empty();
+        if (group.isPresent()) {
+            ringGroup(server, request, template, hash, inbound, group.get(), record);
+            return;
+        }
         if (user == null || !userExists.test(user)) {
             responses.reply(server, request, Response.NOT_FOUND, user == null ? "No user in the Request-URI" : null);
             if (record != null) {
@@ -229,23 +240,34 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         String lastIndex = history.isEmpty() ? null
                 : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
         Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
-        CallFlow.Legs legs = new RoutedLegs(forwarder, factories, domain, template, hash, inbound, lastIndex,
-                new RoutedLegs.Branches() {
-                    @Override
-                    public ForkContext fork(ServerTransaction tx, Request original, List<Request> outs,
-                                            ForkContext.Listener listener) {
-                        return forkPrepared(tx, original, outs, listener);
-                    }
-
-                    @Override
-                    public void add(ForkContext fork, List<Request> outs) {
-                        startBranches(fork, outs);
-                    }
-                });
+        CallFlow.Legs legs = new RoutedLegs(forwarder, factories, domain, template, hash, inbound, lastIndex, branches());
         CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record, legs,
                 calls.delegation());
         flow.execute(calls.router().route(user, callerAor, forwarded,
                 RoutedLegs.referrer(request, factories, domain)));
+    }
+
+    /** An INVITE for a ring group: every registered device of its members rings at once (see {@link RingGroups}). */
+    private void ringGroup(ServerTransaction server, Request request, Request template, String hash, String inbound,
+                           RingGroups.Group group, CallDetails.Call record) {
+        new GroupRing(domain, bindings, responses, timers).ring(server, request, group, record,
+                new RoutedLegs(forwarder, factories, domain, template, hash, inbound, null, branches()));
+    }
+
+    /** The proxy's forking as RoutedLegs uses it. */
+    private RoutedLegs.Branches branches() {
+        return new RoutedLegs.Branches() {
+            @Override
+            public ForkContext fork(ServerTransaction tx, Request original, List<Request> outs,
+                                    ForkContext.Listener listener) {
+                return forkPrepared(tx, original, outs, listener);
+            }
+
+            @Override
+            public void add(ForkContext fork, List<Request> outs) {
+                startBranches(fork, outs);
+            }
+        };
     }
 
     private static String headerValue(Object header) {

@@ -19,8 +19,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSink;
@@ -33,13 +31,15 @@ import org.parley.server.transport.Responses;
 import org.parley.server.uas.MediaHost;
 import org.parley.server.uas.UasMedia;
 import org.parley.server.uas.UasMessages;
+import org.parley.server.uas.UasRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reception line (docs/protocol.md, "Reception line"): answers calls to {@code sip:ADDRESS@DOMAIN} as a user
  * agent server, plays the hold music while the caller waits in arrival order, and hands each caller on with a REFER
- * (RFC 3515) in the caller's dialog: to a free attendant (the first or the longest idle), or after the overflow time
+ * (RFC 3515) in the caller's dialog: to a free attendant (the first or the longest idle; or to a target the proxy
+ * forks to every free attendant, {@link RingAll}), or after the overflow time
  * to the overflow target. The caller's client places the new call through the proxy and reports it with NOTIFYs; on
  * success the line hangs up its own leg, on failure the caller goes back to the head of the queue. Repeat callers
  * are marked on the REFER's Referred-By ({@code ;repeat=N}) and in the Refer-To's headers.
@@ -60,7 +60,9 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final UasMessages messages;
+    private final RingAll ringAll;
     private final Map<String, QueuedCall> calls = new ConcurrentHashMap<>();
+    private final UasRequests<QueuedCall> requests;
     /** Callers in arrival order (also those being referred); guarded by this. */
     private final List<QueuedCall> queue = new ArrayList<>();
     private final ExecutorService setUp = Executors.newSingleThreadExecutor(r -> {
@@ -82,6 +84,24 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.messages = new UasMessages(domain, responses, outbound.factories());
+        this.ringAll = new RingAll(domain);
+        this.requests = new UasRequests<>(responses, calls, scheduler, new UasRequests.Endpoint<>() {
+            @Override
+            public void invite(ServerTransaction tx, Request invite) {
+                responses.reply(tx, invite, Response.TRYING, null);
+                setUp.execute(() -> answer(tx, invite));
+            }
+
+            @Override
+            public void inDialog(ServerTransaction tx, Request request, QueuedCall call) {
+                ReceptionLine.this.inDialog(tx, request, call);
+            }
+
+            @Override
+            public String takes() {
+                return "The reception line takes calls only";
+            }
+        });
         this.settings = readSettings();
         this.ticker = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -91,11 +111,17 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         return queue.stream().map(c -> c.caller).toList();
     }
 
+    /** The ring-all targets this line makes, for the proxy to fork (distribution {@code all}). */
+    public org.parley.server.proxy.RingGroups ringGroups() {
+        return ringAll;
+    }
+
     // ---- LocalService ----
 
+    /** Requests for the line itself; a ring-all target ({@code ;ring=}) is the proxy's to fork, not the queue's. */
     private boolean toLine(Request request) {
         return request.getRequestURI() instanceof SipURI uri && settings.address().equalsIgnoreCase(uri.getUser())
-                && domain.isLocalHost(uri.getHost());
+                && domain.isLocalHost(uri.getHost()) && !RingAll.isRingTarget(uri);
     }
 
     @Override
@@ -110,36 +136,10 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        QueuedCall call = toTag == null ? null : calls.get(QueuedCall.key(callId(request), toTag));
-        if (Request.ACK.equals(request.getMethod())) {
-            if (call != null) {
-                call.acked = true;
-            }
-            return;
-        }
-        ServerTransaction tx = responses.serverTransaction(event);
-        if (tx == null) {
-            return;
-        }
-        if (toTag != null) {
-            inDialog(tx, request, call);
-        } else if (Request.INVITE.equals(request.getMethod())) {
-            responses.reply(tx, request, Response.TRYING, null);
-            setUp.execute(() -> answer(tx, request));
-        } else if (Request.OPTIONS.equals(request.getMethod())) {
-            responses.reply(tx, request, Response.OK, null);
-        } else {
-            responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, "The reception line takes calls only");
-        }
+        requests.handle(event);
     }
 
     private void inDialog(ServerTransaction tx, Request request, QueuedCall call) {
-        if (call == null) {
-            responses.reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
         switch (request.getMethod()) {
             case Request.BYE -> {
                 responses.reply(tx, request, Response.OK, null);
@@ -184,10 +184,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             synchronized (this) {
                 queue.add(call);
             }
-            responses.send(tx, ok);
-            if (unreliable(invite)) {
-                retransmit(call, 500, 500);
-            }
+            requests.sendOk(tx, call);
             LOG.info("reception queued {} (call {} within the repeat window), {} waiting", caller, repeat, queue.size());
         } catch (IOException | ParseException | RuntimeException e) {
             LOG.warn("reception could not answer {}: {}", caller, e.toString());
@@ -216,21 +213,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         }
     }
 
-    private static boolean unreliable(Request r) {
-        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
-    }
 
-    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
-    private void retransmit(QueuedCall call, long interval, long elapsed) {
-        scheduler.schedule(() -> {
-            if (call.acked || call.ended.get() || elapsed > 32_000) {
-                return;
-            }
-            responses.send(null, call.ok);
-            long next = Math.min(interval * 2, 4000);
-            retransmit(call, next, elapsed + next);
-        }, interval, TimeUnit.MILLISECONDS);
-    }
 
     // ---- the queue ----
 
@@ -277,6 +260,10 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
     private void dispatch() {
         ReceptionSettings s = settings;
         List<String> free = attendants.free(store.attendants());
+        if (s.distribution() == ReceptionSettings.Distribution.ALL) {
+            ringAllFree(free);
+            return;
+        }
         for (QueuedCall c : queue) {
             if (free.isEmpty()) {
                 return;
@@ -295,6 +282,19 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
             LOG.info("reception: {} offered to {} ({})", c.caller, a, s.distribution().word());
             refer(c, "sip:" + a + "@" + domain.domain(), a);
         }
+    }
+
+    /** Refers the first waiting caller to every free attendant at once (one caller rings them at a time). */
+    private void ringAllFree(List<String> free) {
+        if (free.isEmpty() || queue.stream().anyMatch(c -> !c.ringing.isEmpty())) {
+            return;
+        }
+        queue.stream().filter(QueuedCall::waiting).findFirst().ifPresent(c -> {
+            free.forEach(attendants::offered);
+            String target = ringAll.start(c, free);
+            LOG.info("reception: {} rings {} (all)", c.caller, free);
+            refer(c, target, null);
+        });
     }
 
     /** Sends the REFER; a refused one puts the caller back in the queue (or ends an overflow attempt for good). */
@@ -330,7 +330,9 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
 
     private synchronized void referralEnded(QueuedCall call, boolean connected) {
         String a = call.offeredTo;
-        if (a != null) {
+        if (!call.ringing.isEmpty()) {
+            a = ringAll.ended(call, connected, attendants);
+        } else if (a != null) {
             attendants.released(a, connected);
             call.offeredTo = null;
             if (!connected) {
@@ -367,6 +369,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         calls.remove(call.key());
         synchronized (this) {
             queue.remove(call);
+            ringAll.ended(call, false, attendants);
             if (call.offeredTo != null) {
                 attendants.released(call.offeredTo, false);
                 call.offeredTo = null;

@@ -45,7 +45,10 @@ public final class ReceptionModule {
         return new ReceptionLine(p.domain(), p.responses(), p.outbound(), store, media, attendants, p.scheduler(), p.clock());
     }
 
-    /** Local user names that are caller or callee of an answered, not ended (and not stale) call. */
+    /**
+     * Local user names that are caller, callee or routed-to (who took a forwarded or ring-all call) of an answered,
+     * not ended (and not stale) call.
+     */
     static Set<String> inCall(List<CallRecord> recent, String domain, Instant now) {
         Set<String> out = new HashSet<>();
         String suffix = "@" + domain.toLowerCase(java.util.Locale.ROOT);
@@ -53,7 +56,7 @@ public final class ReceptionModule {
             if (r.answered() == null || r.ended() != null || r.answered().isBefore(now.minus(STALE))) {
                 continue;
             }
-            for (String aor : new String[] {r.caller(), r.callee()}) {
+            for (String aor : new String[] {r.caller(), r.callee(), r.routedTo()}) {
                 if (aor != null && aor.startsWith("sip:") && aor.endsWith(suffix)) {
                     out.add(aor.substring(4, aor.length() - suffix.length()));
                 }

@@ -16,7 +16,9 @@ public record ReceptionSettings(String address, Distribution distribution, Durat
         /** The free attendant whose last reception call (or last call seen) ended longest ago. */
         LONGEST_IDLE,
         /** The first free attendant in the order given to set-attendants. */
-        IN_ORDER;
+        IN_ORDER,
+        /** Every free attendant rings at once (the proxy forks to them); the first to answer gets the caller. */
+        ALL;
 
         static Distribution parse(String s) {
             return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -155,7 +155,14 @@ public final class CallRouter {
             }
             return new RoutePlan.Refuse(480, "Temporarily Unavailable", "unavailable", reason);
         }
-        return new RoutePlan.Ring(user, legs, seconds, unanswered, caller, visited, ringReason, path, later, laterSeconds);
+        RoutePlan.Ring ring = new RoutePlan.Ring(user, legs, seconds, unanswered, caller, visited, ringReason, path,
+                later, laterSeconds);
+        if (!later.isEmpty() && seconds > 0 && seconds <= laterSeconds && unanswered(ring, true).isPresent()) {
+            // the unanswered rule counts from the first ring and takes the call before the delay is over: the
+            // delegates never ring (docs/protocol.md, "Call delegation")
+            return new RoutePlan.Ring(user, legs, seconds, unanswered, caller, visited, ringReason, path);
+        }
+        return ring;
     }
 
     /**

@@ -17,8 +17,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.core.media.AudioSession;
@@ -32,6 +30,7 @@ import org.parley.server.transport.Responses;
 import org.parley.server.uas.MediaHost;
 import org.parley.server.uas.UasMedia;
 import org.parley.server.uas.UasMessages;
+import org.parley.server.uas.UasRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +61,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     private final Settings settings;
     private final Consumer<String> boxChanged;
     private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+    private final UasRequests<VoicemailCall> requests;
     private final UasMessages messages;
     /**
      * Media set-up off the SIP threads: the first call of a server starts the media engine (a second or more;
@@ -88,6 +88,22 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
         this.settings = settings;
         this.boxChanged = boxChanged;
         this.messages = new UasMessages(domain, responses, outbound.factories());
+        this.requests = new UasRequests<>(responses, calls, scheduler, new UasRequests.Endpoint<>() {
+            @Override
+            public void invite(ServerTransaction tx, Request invite) {
+                direct(tx, invite);
+            }
+
+            @Override
+            public void inDialog(ServerTransaction tx, Request request, VoicemailCall call) {
+                VoicemailCalls.this.inDialog(tx, request, call);
+            }
+
+            @Override
+            public String takes() {
+                return "Voicemail takes calls only";
+            }
+        });
     }
 
     @Override
@@ -129,36 +145,10 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        String method = request.getMethod();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        VoicemailCall call = toTag == null ? null : calls.get(VoicemailCall.key(callId(request), toTag));
-        if (Request.ACK.equals(method)) {
-            if (call != null) {
-                call.acked = true;
-            }
-            return;
-        }
-        ServerTransaction tx = responses.serverTransaction(event);
-        if (tx == null) {
-            return;
-        }
-        if (toTag != null) {
-            inDialog(tx, request, call);
-        } else if (Request.INVITE.equals(method)) {
-            direct(tx, request);
-        } else if (Request.OPTIONS.equals(method)) {
-            responses.reply(tx, request, Response.OK, null);
-        } else {
-            responses.reply(tx, request, Response.METHOD_NOT_ALLOWED, "Voicemail takes calls only");
-        }
+        requests.handle(event);
     }
 
     private void inDialog(ServerTransaction tx, Request request, VoicemailCall call) {
-        if (call == null) {
-            responses.reply(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
         switch (request.getMethod()) {
             case Request.BYE -> {
                 // the message is stored before the BYE is answered: a 200 means it survives a kill
@@ -219,10 +209,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
                     TimeUnit.MILLISECONDS);
             Response ok = messages.ok(invite, localTag, USER, a.answer());
             call.ok = ok;
-            responses.send(tx, ok);
-            if (unreliable(invite)) {
-                retransmit(call, 500, 500);
-            }
+            requests.sendOk(tx, call);
             LOG.info("voicemail answered a call for {} ({}, {} {}) from {}", owner, reason, a.codec(),
                     session.srtp() ? "SRTP" : "RTP", callerOf(invite));
         } catch (IOException | ParseException | RuntimeException e) {
@@ -261,21 +248,7 @@ public final class VoicemailCalls implements VoicemailDesk, LocalService, AutoCl
     }
 
 
-    private static boolean unreliable(Request r) {
-        return "UDP".equalsIgnoreCase(((ViaHeader) r.getHeader(ViaHeader.NAME)).getTransport());
-    }
 
-    /** RFC 3261 13.3.1.4: over UDP the 200 is sent again (T1 doubling up to T2) until its ACK arrives (32 s at most). */
-    private void retransmit(VoicemailCall call, long interval, long elapsed) {
-        scheduler.schedule(() -> {
-            if (call.acked || call.ended.get() || elapsed > 32_000) {
-                return;
-            }
-            responses.send(null, call.ok);
-            long next = Math.min(interval * 2, 4000);
-            retransmit(call, next, elapsed + next);
-        }, interval, TimeUnit.MILLISECONDS);
-    }
 
     /**
      * Ends a call once: stops the media, stores a deposit (durably; before this returns), tells MWI, and when

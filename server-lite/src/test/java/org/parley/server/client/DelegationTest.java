@@ -3,12 +3,14 @@ package org.parley.server.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parley.core.client.AudioDevices;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.DelegationService.RingMode;
@@ -18,6 +20,8 @@ import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.EndReason;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
+import org.parley.core.media.Goertzel;
+import org.parley.core.media.Wav;
 import org.parley.server.testsupport.TestServerExtension;
 
 /**
@@ -27,6 +31,8 @@ import org.parley.server.testsupport.TestServerExtension;
  */
 class DelegationTest {
     private static final String D = "@parley.test";
+    private static final double DELEGATE_HZ = 697;
+    private static final double CALLEE_HZ = 1209;
 
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("boss", "chief", "amy", "ben", "carl");
@@ -63,6 +69,31 @@ class DelegationTest {
         assertThat(stored.mode()).isEqualTo(RingMode.AFTER_DELAY);
         assertThat(stored.delaySeconds()).isEqualTo(3);
         assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).containsExactly("sip:boss" + D, "sip:chief" + D);
+    }
+
+    @Test
+    void aDelegateIsToldAtOnceWhenAManagerAddsAndRemovesThem() throws Exception {
+        var boss = signIn("boss");
+        var amy = signIn("amy");
+        var amyPhone = signIn("amy");
+        List<String> told = new CopyOnWriteArrayList<>();
+        amy.delegation().addManagersListener((manager, delegate) -> told.add(manager + " " + delegate));
+        List<String> toldOnPhone = new CopyOnWriteArrayList<>();
+        amyPhone.delegation().addManagersListener((manager, delegate) -> toldOnPhone.add(manager + " " + delegate));
+
+        delegate(boss, RingMode.WITH_MANAGER, 0, "amy", "ben");
+        ReconnectTest.waitFor(() -> told.size() == 1 && toldOnPhone.size() == 1, 10_000);
+        assertThat(told).containsExactly("sip:boss" + D + " true");
+        assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).containsExactly("sip:boss" + D);
+
+        delegate(boss, RingMode.DELEGATES_ONLY, 0, "amy", "ben"); // same delegates: nobody is told
+        delegate(boss, RingMode.WITH_MANAGER, 0, "ben");
+        ReconnectTest.waitFor(() -> told.size() == 2 && toldOnPhone.size() == 2, 10_000);
+        assertThat(told).containsExactly("sip:boss" + D + " true", "sip:boss" + D + " false");
+        assertThat(toldOnPhone).containsExactly("sip:boss" + D + " true", "sip:boss" + D + " false");
+        assertThat(amy.delegation().managers().get(10, TimeUnit.SECONDS)).isEmpty();
+        // the notice is no instant message: nothing in the IM history
+        assertThat(amy.history().conversation("sip:boss" + D, 10)).isEmpty();
     }
 
     @Test
@@ -212,10 +243,13 @@ class DelegationTest {
     }
 
     @Test
-    void aCallOnBehalfOfTheManagerShowsTheCalleeTheManager() throws Exception {
+    void aCallOnBehalfOfTheManagerShowsTheCalleeTheManagerAndTheCalleeHearsTheDelegate() throws Exception {
         var boss = signIn("boss");
         var amy = signIn("amy");
         var carl = signIn("carl");
+        amy.telephony().useDevices(new AudioDevices("tone:" + DELEGATE_HZ, "file:" + clients.newDataDir().resolve("amy.wav"), null));
+        Path heard = clients.newDataDir().resolve("carl.wav");
+        carl.telephony().useDevices(new AudioDevices("tone:" + CALLEE_HZ, "file:" + heard, null));
         delegate(boss, RingMode.WITH_MANAGER, 0, "amy");
         CallTest.Calls c = new CallTest.Calls(carl);
         CallTest.Calls a = new CallTest.Calls(amy);
@@ -228,8 +262,10 @@ class DelegationTest {
         assertThat(seen.peerName()).contains(" on behalf of ");
         carl.telephony().answer(seen.id()).get(10, TimeUnit.SECONDS);
         a.await(asBoss.id(), State.CONNECTED);
+        Thread.sleep(2_000);
         amy.telephony().hangup(asBoss.id()).get(10, TimeUnit.SECONDS);
         c.await(x -> x.id().equals(seen.id()) && x.state() == State.ENDED);
+        assertThat(secondsOf(heard, DELEGATE_HZ)).as("carl hears amy on the call placed for boss").isGreaterThan(1.2);
 
         Call asAmy = amy.delegation().callOnBehalfOf("boss", "carl", false, CallOptions.NONE);
         Call second = c.await(x -> x.direction() == Direction.INCOMING && x.state() == State.INCOMING
@@ -314,5 +350,20 @@ class DelegationTest {
         assertThat(a.all).filteredOn(x -> x.direction() == Direction.INCOMING).extracting(Call::id).containsOnly(atAmy.id());
         boss.telephony().hangup(atBoss.id()).get(10, TimeUnit.SECONDS);
         assertThat(placed.onBehalfOf()).isNull();
+    }
+
+    /** Seconds of a recording whose 100 ms windows are dominated by {@code hz} (Goertzel). */
+    private static double secondsOf(Path wav, double hz) throws Exception {
+        Wav.Pcm pcm = Wav.read(wav);
+        short[] s = pcm.samples();
+        int win = pcm.sampleRate() / 10;
+        int n = 0;
+        for (int i = 0; i + win <= s.length; i += win) {
+            double total = Goertzel.totalPower(s, i, i + win);
+            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.25) {
+                n++;
+            }
+        }
+        return n / 10.0;
     }
 }

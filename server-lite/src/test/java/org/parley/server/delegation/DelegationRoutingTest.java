@@ -11,6 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.parley.core.client.CallForwarding;
+import org.parley.core.client.CallTarget;
 import org.parley.core.client.DelegationService.RingMode;
 import org.parley.core.client.DelegationService.Settings;
 import org.parley.core.model.AccessLevel;
@@ -19,7 +23,7 @@ import org.parley.server.policy.PresenceStates;
 import org.parley.server.routing.CallRouter;
 import org.parley.server.routing.ForwardingStore;
 import org.parley.server.routing.LocalNumbers;
-import org.parley.server.routing.NoVoicemail;
+import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.routing.RoutePlan;
 import org.parley.server.store.Database;
 import org.parley.server.store.SqliteDialect;
@@ -39,18 +43,21 @@ class DelegationRoutingTest {
     private CallRouter router;
     /** Registered contacts by user; a user not listed has none. */
     private Map<String, List<String>> contacts;
+    private ForwardingStore rules;
+    /** Users with a mailbox (the voicemail desk is a stand-in). */
+    private final Set<String> mailboxes = new java.util.HashSet<>();
 
     @BeforeEach
     void open() {
         db = Database.open(data, new SqliteDialect());
         UserRepository users = new UserRepository(db, Clock.systemUTC());
-        for (String u : List.of("zoe", "boss", "amy", "ben")) {
+        for (String u : List.of("zoe", "boss", "amy", "ben", "carol")) {
             users.add(new UserProfile(u, u.toUpperCase(), null, null, null, null, null, null),
                     UserCredentials.fromPassword(u, D, "pw"));
         }
         contacts = new java.util.HashMap<>(Map.of("boss", List.of("sip:boss@127.0.0.1:5001"),
                 "amy", List.of("sip:amy@127.0.0.1:5002"), "ben", List.of("sip:ben@127.0.0.1:5003", "sip:ben@127.0.0.1:5004"),
-                "zoe", List.of("sip:zoe@127.0.0.1:5005")));
+                "zoe", List.of("sip:zoe@127.0.0.1:5005"), "carol", List.of("sip:carol@127.0.0.1:5006")));
         store = new DelegationStore(db, Clock.systemUTC());
         PresenceStates available = new PresenceStates() {
             @Override
@@ -62,9 +69,22 @@ class DelegationRoutingTest {
             public void addListener(Listener listener) {
             }
         };
+        VoicemailDesk voicemail = new VoicemailDesk() {
+            @Override
+            public boolean hasMailbox(String user) {
+                return mailboxes.contains(user);
+            }
+
+            @Override
+            public void takeCall(javax.sip.ServerTransaction transaction, javax.sip.message.Request invite, String user,
+                                 String reason) {
+                throw new UnsupportedOperationException("plans only");
+            }
+        };
+        rules = new ForwardingStore(db, Clock.systemUTC());
         router = new CallRouter(new CallRouter.Parts(D, users::exists, u -> contacts.getOrDefault(u, List.of()),
-                new ForwardingStore(db, Clock.systemUTC()), (owner, watcher) -> AccessLevel.COMPANY, available,
-                new NoVoicemail(), new LocalNumbers(db), null), store::get);
+                rules, (owner, watcher) -> AccessLevel.COMPANY, available,
+                voicemail, new LocalNumbers(db), null), store::get);
     }
 
     @AfterEach
@@ -138,5 +158,54 @@ class DelegationRoutingTest {
         // referred by someone who is not boss's delegate: the delegation applies
         RoutePlan.Ring other = (RoutePlan.Ring) router.route("boss", CALLER, Set.of(), "zoe");
         assertThat(other.legs()).extracting(RoutePlan.Leg::user).containsExactly("amy", "ben", "ben");
+    }
+
+    /**
+     * AFTER_DELAY (delegates after N s) with the manager's "unanswered after M s" rule: M counts from the first ring;
+     * the delegates join at N only if the rule does not take the call first (M > N, or the rule cannot apply: no
+     * mailbox); when it can and M <= N they never ring. Columns: delay N, unanswered seconds M (0: the default rule,
+     * voicemail after 20 s), its target (carol, voicemail, none), boss's mailbox, boss registered, then what rings
+     * at once, what rings after N, and where the call goes after M.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            delegates at 5 s, carol at 10 s              | 5  | 10 | carol     | false | true  | boss | amy | ring carol
+            delay equal to the rule: delegates never ring | 10 | 10 | carol     | false | true  | boss |     | ring carol
+            delay longer than the rule: never ring       | 15 | 10 | carol     | false | true  | boss |     | ring carol
+            default rule takes the call to voicemail     | 25 | 0  | voicemail | true  | true  | boss |     | voicemail boss
+            default rule without a mailbox: delegates    | 25 | 0  | voicemail | false | true  | boss | amy | none
+            no unanswered rule: delegates after the delay | 25 | 10 | none      | false | true  | boss | amy | none
+            manager offline: delegates at once, then M   | 5  | 10 | carol     | false | false | amy  |     | ring carol
+            """)
+    void afterDelayMeetsTheUnansweredRule(String row, int delay, int seconds, String target, boolean mailbox,
+                                          boolean bossOnline, String atOnce, String afterDelay, String afterRule) {
+        store.put("boss", new Settings(List.of("amy"), RingMode.AFTER_DELAY, delay));
+        if (seconds > 0) {
+            CallTarget to = switch (target) {
+                case "voicemail" -> CallTarget.voicemail();
+                case "none" -> CallTarget.NONE;
+                default -> CallTarget.user(target);
+            };
+            rules.put("boss", new CallForwarding(CallForwarding.Mode.OFF, CallTarget.NONE, null, false, List.of(), seconds, to));
+        }
+        if (mailbox) {
+            mailboxes.add("boss");
+        }
+        if (!bossOnline) {
+            contacts.remove("boss");
+        }
+        RoutePlan.Ring ring = route("boss", CALLER);
+        assertThat(ring.legs()).extracting(RoutePlan.Leg::user).containsExactly(atOnce);
+        if (afterDelay == null) {
+            assertThat(ring.laterLegs()).as("the delegates never ring later").isEmpty();
+        } else {
+            assertThat(ring.laterLegs()).extracting(RoutePlan.Leg::user).containsExactly(afterDelay);
+            assertThat(ring.laterSeconds()).isEqualTo(delay);
+        }
+        assertThat(ring.ringSeconds()).isEqualTo(seconds > 0 ? seconds : CallForwarding.DEFAULT_UNANSWERED_SECONDS);
+        String next = router.unanswered(ring, true).map(p -> p instanceof RoutePlan.Ring r
+                ? "ring " + r.legs().get(0).user() : p instanceof RoutePlan.Voicemail v ? "voicemail " + v.user()
+                : "refuse").orElse("none");
+        assertThat(next).as("after the rule's seconds").isEqualTo(afterRule);
     }
 }

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.parley.core.client.ConferencingService.Status;
+import org.parley.core.xml.SecureXml;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -23,7 +23,7 @@ record ConferenceInfo(String entity, String state, long version, String subject,
                       List<User> users) {
     static final String NS = "urn:ietf:params:xml:ns:conference-info";
     static final String CONTENT_TYPE = "application/conference-info+xml";
-    private static final DocumentBuilderFactory FACTORY = secureFactory();
+    private static final DocumentBuilderFactory FACTORY = SecureXml.factory();
 
     /** A {@code <user>}: its AOR, display text, element state (full/partial/deleted) and its best endpoint status. */
     record User(String entity, String displayText, String state, Status status) {
@@ -103,24 +103,6 @@ record ConferenceInfo(String entity, String state, long version, String subject,
         };
     }
 
-    private static DocumentBuilderFactory secureFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser lacks a security feature", e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return f;
-    }
 
     private static List<Element> children(Node parent, String local) {
         List<Element> out = new ArrayList<>();

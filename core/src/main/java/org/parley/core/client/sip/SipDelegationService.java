@@ -16,24 +16,29 @@ import org.parley.core.sip.UserAgent;
  * {@link DelegationService} over SIP (docs/protocol.md, "Call delegation"): the settings through SERVICE
  * {@code delegation.*}; calls on behalf of a manager as INVITEs with {@code P-Served-User} (and
  * {@code P-Preferred-Identity} when the manager is to appear as the caller), which the server authorizes; the
- * server's answered-by MESSAGE to the manager's endpoints fires the {@link AnsweredByListener}s.
+ * server's answered-by MESSAGE to the manager's endpoints fires the {@link AnsweredByListener}s, its
+ * delegation-changed MESSAGE to a delegate's endpoints the {@link ManagersListener}s.
  */
 final class SipDelegationService implements DelegationService {
     static final String ANSWERED_BY_TYPE = "application/vnd.parley.answered-by+json";
+    static final String DELEGATION_CHANGED_TYPE = "application/vnd.parley.delegation-changed+json";
 
     private final Engine engine;
     private final ServiceClient service;
     private final SipTelephonyService telephony;
     private final Listeners<AnsweredByListener> listeners;
+    private final Listeners<ManagersListener> managersListeners;
     private final UserAgent ua;
     private final String domain;
 
     SipDelegationService(Engine engine, ServiceClient service, SipTelephonyService telephony,
-                         Listeners<AnsweredByListener> listeners, UserAgent ua, String domain) {
+                         Listeners<AnsweredByListener> listeners, Listeners<ManagersListener> managersListeners,
+                         UserAgent ua, String domain) {
         this.engine = engine;
         this.service = service;
         this.telephony = telephony;
         this.listeners = listeners;
+        this.managersListeners = managersListeners;
         this.ua = ua;
         this.domain = domain;
     }
@@ -73,10 +78,34 @@ final class SipDelegationService implements DelegationService {
         listeners.add(listener);
     }
 
-    /** Takes the server's answered-by MESSAGE (200) and tells the listeners; false for any other MESSAGE. */
+    @Override
+    public void addManagersListener(ManagersListener listener) {
+        managersListeners.add(listener);
+    }
+
+    /**
+     * Takes the server's answered-by and delegation-changed MESSAGEs (200) and tells the listeners; false for any
+     * other MESSAGE.
+     */
     boolean claimMessage(UserAgent.Incoming in) {
         Request m = in.request();
-        if (!ANSWERED_BY_TYPE.equalsIgnoreCase(SipMessages.mediaType(m))) {
+        String type = SipMessages.mediaType(m);
+        if (DELEGATION_CHANGED_TYPE.equalsIgnoreCase(type)) {
+            ua.reply(in, Response.OK);
+            try {
+                var body = ServiceCodec.parseObject(SipMessages.text(m));
+                String manager = body.path("manager").asText(null);
+                boolean delegate = body.path("delegate").asBoolean(false);
+                if (manager != null) {
+                    managersListeners.fire(l -> l.onManagersChanged(manager, delegate));
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SipDelegationService.class)
+                        .debug("bad delegation-changed notice: {}", e.toString());
+            }
+            return true;
+        }
+        if (!ANSWERED_BY_TYPE.equalsIgnoreCase(type)) {
             return false;
         }
         ua.reply(in, Response.OK);

@@ -171,8 +171,8 @@ public final class SipUcClient implements UcClient {
         SipTelephonyService telephony = new SipTelephonyService(engine, ua, requests, invites, new Listeners<>(events),
                 media, config.domain());
         telephony.addEndedListener(call -> history.callLog().add(call, clock.instant()));
-        SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events), ua,
-                config.domain());
+        SipDelegationService delegation = new SipDelegationService(engine, service, telephony, new Listeners<>(events),
+                new Listeners<>(events), ua, config.domain());
         SipConferencingService conferencing = new SipConferencingService(engine, telephony, subscriptions,
                 new Listeners<>(events), aor, config.domain());
         ua.register(Request.MESSAGE, in -> {

@@ -1,4 +1,4 @@
-package org.parley.client.forwarding;
+package org.parley.client.members;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -32,6 +32,8 @@ import org.parley.ui.AppIdentity;
 import org.parley.ui.BuildInfo;
 import org.parley.ui.ThemeSwitcher;
 import org.parley.ui.UiExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Composition root of the Attendant console: shows the sign-in screen (signing in at once with the launch options
@@ -41,6 +43,7 @@ import org.parley.ui.UiExecutor;
 public final class AttendantApp {
     /** The Attendant console's name and icon on the screens it shares with the Communicator (ui-common). */
     static final AppIdentity IDENTITY = new AppIdentity("Parley Attendant", Feather.HEADPHONES);
+    private static final Logger LOG = LoggerFactory.getLogger(AttendantApp.class);
     private static final MailClient NO_MAIL = uri -> {
         throw new IllegalStateException("no desktop mail program was given to this console");
     };
@@ -94,7 +97,15 @@ public final class AttendantApp {
         SignInViewModel signIn = new SignInViewModel(clients, new SignInSettings(options.dataRoot()),
                 options.dataRoot());
         signIn.apply(options);
-        Runnable go = () -> signIn.signIn().thenAccept(signed -> showConsole(stage, signed));
+        Runnable go = () -> signIn.signIn().thenAccept(signed -> {
+            try {
+                showConsole(stage, signed);
+            } catch (RuntimeException | LinkageError e) { // else lost in the future: logged here
+                LOG.error("signed in, but the console could not be built", e);
+                signed.client().close();
+                throw e;
+            }
+        });
         SignInView view = new SignInView(signIn, IDENTITY, buildInfo.version(), go);
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(themes.appStylesheet());

@@ -2,6 +2,9 @@ package org.parley.attendant.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
 import org.parley.attendant.AttendantOptions;
+import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ClientConfig.Transport;
@@ -45,7 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * IM consult on a real server: Alice calls the console; Dave is In a meeting, so the hint offers IM consult; the
  * attendant asks him by IM (I), Alice is held, Dave (a core client) replies, the reply shows in the consult pane, and
- * Complete (X) transfers Alice to Dave.
+ * Complete (X) transfers Alice to Dave. On the way, Ctrl+E e-mails the call's notes (a recording mail program).
  */
 @ExtendWith(ApplicationExtension.class)
 class ImConsultScreenTest {
@@ -62,6 +67,7 @@ class ImConsultScreenTest {
     private final ExecutorService events = Executors.newSingleThreadExecutor();
     private final List<Call> seen = new CopyOnWriteArrayList<>();
     private final List<InstantMessage> daveGot = new CopyOnWriteArrayList<>();
+    private final List<URI> mailed = new CopyOnWriteArrayList<>();
     private AttendantApp app;
 
     @AfterEach
@@ -109,7 +115,8 @@ class ImConsultScreenTest {
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()));
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()), Clock.systemUTC(),
+                    mailed::add);
             app.show(stage);
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.console().isPresent());
@@ -140,6 +147,20 @@ class ImConsultScreenTest {
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
                 console().imConsult().lines().contains("Dave Test: OK, put her through")).get());
+
+        // Notes for Alice's call go out by e-mail (Ctrl+E opens the mail program: here the recording fake).
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<QueueItem> queue = robot.lookup("#queue").queryAs(ListView.class);
+            queue.getSelectionModel().select(0);
+            queue.requestFocus();
+            console().notes().textProperty().set("Alice asks Dave about the contract");
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> mailed.size() == 1);
+        assertThat(URLDecoder.decode(mailed.get(0).getRawSchemeSpecificPart(), StandardCharsets.UTF_8))
+                .startsWith("?subject=Call with Alice Test at ")
+                .endsWith("&body=Alice asks Dave about the contract");
 
         robot.interact(() -> robot.lookup("#queue").query().requestFocus());
         robot.press(KeyCode.X).release(KeyCode.X);

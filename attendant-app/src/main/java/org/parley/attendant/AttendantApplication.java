@@ -1,5 +1,6 @@
 package org.parley.attendant;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -25,7 +26,7 @@ public final class AttendantApplication extends Application {
         LOG.info("{} {} starting", AttendantApp.IDENTITY.title(), buildInfo.version());
         AttendantOptions options = HANDED_OVER.getAndSet(null);
         app = new AttendantApp(buildInfo, new ThemeSwitcher(), options == null ? AttendantOptions.defaults() : options,
-                AttendantApp.sipClients());
+                AttendantApp.sipClients(), Clock.systemUTC(), uri -> getHostServices().showDocument(uri.toString()));
         app.show(primaryStage);
     }
 

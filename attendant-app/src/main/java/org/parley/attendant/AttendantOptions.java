@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What {@code parley attendant} was started with: {@code --server HOST [--port N] [--transport udp|tcp|tls]
- * --user USER@DOMAIN --password-stdin [--data DIR]}. With a user and a password it signs in at once; without, it shows
- * the welcome screen.
+ * --user USER@DOMAIN --password-stdin [--data DIR]}. The sign-in screen is filled in with them; with a user and a
+ * password it signs in at once.
  */
 public record AttendantOptions(Path dataRoot, String server, Integer port, String transport, String address,
                                char[] password) {

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -24,9 +23,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.parley.attendant.conference.ConferenceViewModel;
+import org.parley.attendant.consult.ImConsultViewModel;
 import org.parley.attendant.contacts.ContactRow;
 import org.parley.attendant.contacts.ContactsViewModel;
-import org.parley.attendant.notes.CallNotes.Note;
 import org.parley.attendant.notes.NotesViewModel;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.attendant.queue.QueueViewModel;
@@ -45,7 +44,8 @@ public final class ConsoleView {
             new String[] {"H", "Hold the selected call"},
             new String[] {"T", "Transfer the selected call to the target (type a number or pick a contact)"},
             new String[] {"C", "Consult: call the target first"},
-            new String[] {"X", "Complete the consultation (transfer)"},
+            new String[] {"X", "Complete the consultation (transfer; the IM consultation first if one is open)"},
+            new String[] {"I", "IM consult: ask the target by IM first (the call is held); Shift+I cancels"},
             new String[] {"V", "Send the selected call to voicemail"},
             new String[] {"E", "End (hang up) the selected call"},
             new String[] {"M", "Merge into a conference: the selected call with the previously active one (and the"
@@ -57,6 +57,7 @@ public final class ConsoleView {
             new String[] {"Ctrl+T", "Save the conference set's contacts as a template"},
             new String[] {"Ctrl+1…9", "Start a conference with template 1…9"},
             new String[] {"N", "Write notes for the selected call (Ctrl+S saves)"},
+            new String[] {"Ctrl+E", "E-mail the selected call's notes (opens your mail program)"},
             new String[] {"F", "Search the directory"},
             new String[] {"L", "Contacts as list or tiles"},
             new String[] {"F11", "Full screen on / off"},
@@ -66,22 +67,24 @@ public final class ConsoleView {
     private final ContactsViewModel contacts;
     private final NotesViewModel notes;
     private final ConferenceViewModel conference;
+    private final ImConsultViewModel imConsult;
     private final ConferenceDrag drag = new ConferenceDrag();
     private final ConferencePane conferencePane;
     private final StackPane root;
     private final ListView<QueueItem> list;
     private final TextField target = new TextField();
-    private final TextArea notesArea = new TextArea();
+    private NotesPane notesPane;
     private final VBox help;
     private final ContactsPane contactsPane;
     private final Timeline ticker;
 
     public ConsoleView(QueueViewModel queue, ContactsViewModel contacts, NotesViewModel notes,
-                       ConferenceViewModel conference, String who) {
+                       ConferenceViewModel conference, ImConsultViewModel imConsult, String who) {
         this.queue = queue;
         this.contacts = contacts;
         this.notes = notes;
         this.conference = conference;
+        this.imConsult = imConsult;
         this.conferencePane = new ConferencePane(conference, drag);
         list = new ListView<>(queue.items());
         list.setId("queue");
@@ -184,33 +187,15 @@ public final class ConsoleView {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         target.textProperty().addListener((o, a, b) -> hint.setText(contacts.transferHint(b)));
+        Button offerIm = button("imConsultOffer", "IM consult (I)", this::imConsult);
+        offerIm.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        offerIm.managedProperty().bind(offerIm.visibleProperty());
         target.setOnAction(e -> transfer());
-        notesArea.setId("notes");
-        notesArea.setWrapText(true);
-        notesArea.setPrefRowCount(5);
-        notesArea.textProperty().bindBidirectional(notes.textProperty());
-        Button save = button("saveNotes", "Save notes (Ctrl+S)", notes::save);
-        Label notesStatus = new Label();
-        notesStatus.textProperty().bind(notes.statusProperty());
-        TextField search = new TextField();
-        search.setId("notesSearch");
-        search.setPromptText("Search notes");
-        search.textProperty().addListener((o, a, b) -> notes.search(b));
-        ListView<Note> history = new ListView<>(notes.history());
-        history.setId("notesHistory");
-        history.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Note n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(empty || n == null ? null
-                        : (n.peerName() == null ? n.peer() : n.peerName()) + ": " + n.text());
-            }
-        });
-        VBox.setVgrow(history, Priority.ALWAYS);
-        Label notesTitle = new Label("Notes");
-        notesTitle.getStyleClass().add("pane-title");
-        VBox right = new VBox(8, buttons, target, hint, conferencePane, notesTitle, notesArea,
-                new HBox(8, save, notesStatus), search, history);
+        notesPane = new NotesPane(notes);
+        VBox.setVgrow(notesPane, Priority.ALWAYS);
+        notesPane.setMinHeight(0); // on a small screen the notes history shrinks first, not the conference pane
+        VBox right = new VBox(8, buttons, target, hint, offerIm, new ImConsultPane(imConsult), conferencePane,
+                notesPane);
         right.setPrefWidth(420);
         right.getStyleClass().add("actions-pane");
         return right;
@@ -285,6 +270,14 @@ public final class ConsoleView {
         selected(i -> queue.consult(i.id(), target.getText()));
     }
 
+    private void imConsult() {
+        if (target.getText().isBlank()) {
+            target.requestFocus();
+            return;
+        }
+        selected(i -> imConsult.start(i.id(), i.name() == null ? i.call().peer() : i.name(), target.getText()));
+    }
+
     private void showNotes() {
         QueueItem i = current();
         notes.show(i == null ? null : i.call(), i == null ? null : i.name());
@@ -300,6 +293,8 @@ public final class ConsoleView {
             help.setVisible(false);
         } else if (e.isShortcutDown() && k == KeyCode.S) {
             notes.save();
+        } else if (e.isShortcutDown() && k == KeyCode.E) {
+            notes.email();
         } else if (e.isShortcutDown() && conferenceKey(k)) {
             e.consume();
         } else if (root.getScene().getFocusOwner() instanceof TextInputControl) {
@@ -358,7 +353,20 @@ public final class ConsoleView {
             case H -> selected(i -> queue.hold(i.id()));
             case T -> transfer();
             case C -> consult();
-            case X -> queue.complete();
+            case X -> {
+                if (imConsult.activeProperty().get()) {
+                    imConsult.complete();
+                } else {
+                    queue.complete();
+                }
+            }
+            case I -> {
+                if (shiftDown) {
+                    imConsult.cancel();
+                } else {
+                    imConsult();
+                }
+            }
             case V -> selected(i -> queue.toVoicemail(i.id()));
             case E -> selected(i -> queue.hangup(i.id()));
             case M -> {
@@ -368,7 +376,7 @@ public final class ConsoleView {
                     selected(i -> conference.merge(i.id()));
                 }
             }
-            case N -> notesArea.requestFocus();
+            case N -> notesPane.focusNotes();
             case F -> contactsPane.focusSearch();
             case L -> contacts.tilesProperty().set(!contacts.tilesProperty().get());
             case UP, DOWN -> {

@@ -175,7 +175,14 @@ class ConferenceScreenTest {
             console().conference().picked().clear();
         }).get();
 
-        robot.clickOn(robot.lookup("#templates .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // The list lays out (and may re-create) its cells on later pulses: click the template's cell once it is there.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.Optional<javafx.scene.Node> cell = robot.lookup("#templates .list-cell")
+                    .match((javafx.scene.control.ListCell<?> c) -> c.getItem() != null).tryQuery();
+            cell.ifPresent(robot::clickOn);
+            return cell.isPresent();
+        });
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("dave", "erin", "frontdesk"));
         assertThat(items().get(0).name()).isEqualTo("Conference · 3 people");

@@ -2,10 +2,13 @@ package org.parley.attendant.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.core.client.TelephonyService.Call;
@@ -16,6 +19,7 @@ import org.parley.core.store.ClientStore;
 class CallNotesTest {
     @TempDir
     Path data;
+    private final List<URI> mailed = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC);
 
     private static Call call(String id, String peer) {
@@ -26,7 +30,7 @@ class CallNotesTest {
     @Test
     void notesPersistAcrossARestartOfTheStoreAndAreSearchable() {
         try (ClientStore store = ClientStore.open(data)) {
-            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock);
+            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock, mailed::add);
             vm.show(call("call-1", "sip:alice@parley.test"), "Alice Test");
             vm.textProperty().set("Wants a call back about the invoice");
             assertThat(vm.save()).isTrue();
@@ -35,7 +39,7 @@ class CallNotesTest {
             vm.save();
         }
         try (ClientStore store = ClientStore.open(data)) {
-            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock);
+            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock, mailed::add);
             assertThat(vm.history()).hasSize(2);
             vm.show(call("call-1", "sip:alice@parley.test"), "Alice Test");
             assertThat(vm.textProperty().get()).isEqualTo("Wants a call back about the invoice");
@@ -49,7 +53,7 @@ class CallNotesTest {
     @Test
     void savingWithoutASelectedCallIsRefused() {
         try (ClientStore store = ClientStore.open(data)) {
-            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock);
+            NotesViewModel vm = new NotesViewModel(new CallNotes(store), clock, mailed::add);
             vm.show(null, null);
             assertThat(vm.save()).isFalse();
             assertThat(vm.history()).isEmpty();

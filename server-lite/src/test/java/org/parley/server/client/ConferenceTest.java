@@ -18,13 +18,12 @@ import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
-import org.parley.core.media.Goertzel;
-import org.parley.core.media.Wav;
 import org.parley.server.client.CallTest.Calls;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
 import org.parley.server.testsupport.TestServer;
 import org.parley.server.testsupport.TestServerExtension;
+import org.parley.server.testsupport.ToneMeter;
 
 /**
  * The conference focus with real clients and real audio (docs/protocol.md, "Conferences"): members call
@@ -62,17 +61,7 @@ class ConferenceTest {
 
     /** Seconds of a recording whose 100 ms windows carry {@code hz} as a clear part (over 10 %) of their power. */
     private static double secondsOf(Path wav, double hz) throws Exception {
-        Wav.Pcm pcm = Wav.read(wav);
-        short[] s = pcm.samples();
-        int win = pcm.sampleRate() / 10;
-        int n = 0;
-        for (int i = 0; i + win <= s.length; i += win) {
-            double total = Goertzel.totalPower(s, i, i + win);
-            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.1) {
-                n++;
-            }
-        }
-        return n / 10.0;
+        return ToneMeter.secondsOf(wav, hz, 0.1);
     }
 
     private static void hangUp(Member m, String callId) throws Exception {

@@ -1,5 +1,6 @@
 package org.parley.server.client;
 
+import static org.parley.server.testsupport.ToneMeter.secondsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +25,6 @@ import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.EndReason;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
-import org.parley.core.media.Goertzel;
-import org.parley.core.media.Wav;
 import org.parley.server.testsupport.TestServerExtension;
 
 /**
@@ -220,19 +219,5 @@ class ConferencingClientTest {
         assertThatThrownBy(() -> carl.client().conferencing().join("sip:bob" + D).get(5, TimeUnit.SECONDS))
                 .hasMessageContaining("not a conference address");
         assertThat(carl.client().telephony().calls()).isEmpty();
-    }
-
-    /** Seconds of the recording whose 100 ms windows carry {@code hz} with at least {@code share} of the power. */
-    private static double secondsOf(Path wav, double hz, double share) throws Exception {
-        Wav.Pcm pcm = Wav.read(wav);
-        int win = pcm.sampleRate() / 10;
-        int n = 0;
-        for (int i = 0; i + win <= pcm.samples().length; i += win) {
-            double total = Goertzel.totalPower(pcm.samples(), i, i + win);
-            if (total > 0 && Goertzel.power(pcm.samples(), i, i + win, pcm.sampleRate(), hz) / total > share) {
-                n++;
-            }
-        }
-        return n / 10.0;
     }
 }

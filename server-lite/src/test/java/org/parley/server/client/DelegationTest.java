@@ -1,5 +1,6 @@
 package org.parley.server.client;
 
+import static org.parley.server.testsupport.ToneMeter.secondsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +21,6 @@ import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.EndReason;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
-import org.parley.core.media.Goertzel;
-import org.parley.core.media.Wav;
 import org.parley.server.testsupport.TestServerExtension;
 
 /**
@@ -350,20 +349,5 @@ class DelegationTest {
         assertThat(a.all).filteredOn(x -> x.direction() == Direction.INCOMING).extracting(Call::id).containsOnly(atAmy.id());
         boss.telephony().hangup(atBoss.id()).get(10, TimeUnit.SECONDS);
         assertThat(placed.onBehalfOf()).isNull();
-    }
-
-    /** Seconds of a recording whose 100 ms windows are dominated by {@code hz} (Goertzel). */
-    private static double secondsOf(Path wav, double hz) throws Exception {
-        Wav.Pcm pcm = Wav.read(wav);
-        short[] s = pcm.samples();
-        int win = pcm.sampleRate() / 10;
-        int n = 0;
-        for (int i = 0; i + win <= s.length; i += win) {
-            double total = Goertzel.totalPower(s, i, i + win);
-            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.25) {
-                n++;
-            }
-        }
-        return n / 10.0;
     }
 }

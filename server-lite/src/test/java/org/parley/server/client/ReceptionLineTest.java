@@ -1,5 +1,6 @@
 package org.parley.server.client;
 
+import static org.parley.server.testsupport.ToneMeter.secondsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
-import org.parley.core.media.Goertzel;
-import org.parley.core.media.Wav;
 import org.parley.core.sip.DigestAlgorithm;
 import org.parley.server.client.CallTest.Calls;
 import org.parley.server.reception.ReceptionStore;
@@ -222,20 +221,5 @@ class ReceptionLineTest {
         assertThat(secondsOf(held, HOLD_HZ)).as("hold tone heard while queued").isGreaterThan(1.0);
         assertThat(secondsOf(talked, ATTENDANT_HZ)).as("the attendant heard after connection").isGreaterThan(1.2);
         assertThat(secondsOf(talked, HOLD_HZ)).as("no hold tone once connected").isLessThan(0.5);
-    }
-
-    /** Seconds of a recording whose 100 ms windows are dominated by {@code hz} (Goertzel). */
-    private static double secondsOf(Path wav, double hz) throws Exception {
-        Wav.Pcm pcm = Wav.read(wav);
-        short[] s = pcm.samples();
-        int win = pcm.sampleRate() / 10;
-        int n = 0;
-        for (int i = 0; i + win <= s.length; i += win) {
-            double total = Goertzel.totalPower(s, i, i + win);
-            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.25) {
-                n++;
-            }
-        }
-        return n / 10.0;
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.server.client;
 
+import static org.parley.server.testsupport.ToneMeter.secondsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +25,7 @@ import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.UcClient;
 import org.parley.core.error.ErrorCode;
 import org.parley.core.error.ParleyException;
-import org.parley.core.media.Goertzel;
 import org.parley.core.sip.DigestAlgorithm;
-import org.parley.core.media.Wav;
 import org.parley.server.client.CallTest.Calls;
 import org.parley.server.testsupport.SipMessage;
 import org.parley.server.testsupport.SipTestClient;
@@ -73,20 +72,6 @@ class TransferTest {
         return out;
     }
 
-    /** Seconds of a recording whose 100 ms windows are dominated by {@code hz} (Goertzel). */
-    private static double secondsOf(Path wav, double hz) throws Exception {
-        Wav.Pcm pcm = Wav.read(wav);
-        short[] s = pcm.samples();
-        int win = pcm.sampleRate() / 10;
-        int n = 0;
-        for (int i = 0; i + win <= s.length; i += win) {
-            double total = Goertzel.totalPower(s, i, i + win);
-            if (total > 0 && Goertzel.power(s, i, i + win, pcm.sampleRate(), hz) / total > 0.25) {
-                n++;
-            }
-        }
-        return n / 10.0;
-    }
 
     /**
      * Lets the final pair talk for 2 s, hangs up, and checks each recording holds the other's tone and not the

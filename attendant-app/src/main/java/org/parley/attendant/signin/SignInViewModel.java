@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -19,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.parley.attendant.AttendantOptions;
+import org.parley.core.client.AccountForm;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.UcClient;
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignInViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
-    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._+-]{0,63}");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+\\]");
 
     /** A signed-in client and where its data lives. */
     public record SignedIn(UcClient client, String address, String user, String domain, Path data) {
@@ -96,23 +94,9 @@ public final class SignInViewModel {
 
     /** What must still be filled in or fixed, "" when the form can be sent. */
     String validate() {
-        String a = text(address);
-        if (a.isEmpty()) {
-            return "Enter your sign-in address (name@domain).";
-        }
-        if (parseAddress(a) == null) {
-            return "The sign-in address must look like name@domain, e.g. reception@example.com.";
-        }
-        String s = text(server).toLowerCase(Locale.ROOT);
-        if (!s.isEmpty() && !HOST.matcher(s).matches()) {
-            return "The server must be a host name or an IP address, without spaces or a port.";
-        }
-        String p = text(port);
-        if (!p.isEmpty() && parsePort(p) == 0) {
-            return "The port must be a number from 1 to 65535, or blank for the transport's default.";
-        }
-        if (transport.get() == null) {
-            return "Choose a transport (TLS, TCP or UDP).";
+        String wrong = form().problem("reception@example.com");
+        if (!wrong.isEmpty()) {
+            return wrong;
         }
         if (password.get() == null || password.get().isEmpty()) {
             return "Enter your password.";
@@ -124,36 +108,13 @@ public final class SignInViewModel {
         return p.get() == null ? "" : p.get().trim();
     }
 
-    /** {user, domain} of "user@domain" (a leading "sip:" is accepted), or null. */
-    static String[] parseAddress(String text) {
-        String a = text.trim().toLowerCase(Locale.ROOT);
-        if (a.startsWith("sip:")) {
-            a = a.substring(4);
-        }
-        int at = a.indexOf('@');
-        if (at <= 0 || at != a.lastIndexOf('@') || at == a.length() - 1) {
-            return null;
-        }
-        String user = a.substring(0, at);
-        String domain = a.substring(at + 1);
-        return USER.matcher(user).matches() && HOST.matcher(domain).matches() ? new String[]{user, domain} : null;
-    }
-
-    private static int parsePort(String p) {
-        try {
-            int n = Integer.parseInt(p);
-            return n >= 1 && n <= 65535 ? n : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    private AccountForm form() {
+        return new AccountForm(address.get(), server.get(), port.get(), transport.get());
     }
 
     /** The account the form describes (only when {@link #validate} is empty). */
     ClientConfig config() {
-        String[] ud = parseAddress(address.get());
-        String host = text(server).isEmpty() ? ud[1] : text(server);
-        int portNumber = text(port).isEmpty() ? transport.get().defaultPort() : parsePort(text(port));
-        return ClientConfig.of(host, portNumber, transport.get(), ud[0], ud[1], dataRoot.resolve(ud[0] + "@" + ud[1]));
+        return form().config((user, domain) -> dataRoot.resolve(user + "@" + domain));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -20,6 +19,7 @@ import org.parley.client.settings.ClientSettings;
 import org.parley.client.settings.SettingsStore;
 import org.parley.client.shell.ClientFactory;
 import org.parley.client.shell.Session;
+import org.parley.core.client.AccountForm;
 import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.Credentials;
@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignInViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
-    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+\\]");
 
     private final ClientFactory factory;
     private final SettingsStore settings;
@@ -65,7 +63,7 @@ public final class SignInViewModel {
         rememberMe.addListener((obs, old, now) -> {
             if (!now) {
                 signInAtStart.set(false);
-                String[] ud = parseAddress(address.get() == null ? "" : address.get());
+                String[] ud = AccountForm.parseAddress(address.get() == null ? "" : address.get());
                 if (ud != null && passwordRemembered.get()) {
                     remembered.forget(ud[0], ud[1]);
                     passwordRemembered.set(false);
@@ -84,7 +82,7 @@ public final class SignInViewModel {
     }
 
     private void lookUpRemembered() {
-        String[] ud = parseAddress(address.get() == null ? "" : address.get());
+        String[] ud = AccountForm.parseAddress(address.get() == null ? "" : address.get());
         passwordRemembered.set(ud != null && rememberMe.get() && remembered.load(ud[0], ud[1]).isPresent());
     }
 
@@ -122,20 +120,9 @@ public final class SignInViewModel {
 
     /** What is wrong with the form, or "" when it can be sent. */
     String validate() {
-        String a = address.get() == null ? "" : address.get().trim();
-        if (a.isEmpty()) {
-            return "Enter your sign-in address (name@domain).";
-        }
-        if (parseAddress(a) == null) {
-            return "The sign-in address must look like name@domain, e.g. alice@example.com.";
-        }
-        String s = server.get() == null ? "" : server.get().trim().toLowerCase(Locale.ROOT);
-        if (!s.isEmpty() && !HOST.matcher(s).matches()) {
-            return "The server must be a host name or an IP address, without spaces or a port.";
-        }
-        String p = port.get() == null ? "" : port.get().trim();
-        if (!p.isEmpty() && parsePort(p) == 0) {
-            return "The port must be a number from 1 to 65535, or blank for the transport's default.";
+        String wrong = form().problem("alice@example.com");
+        if (!wrong.isEmpty()) {
+            return wrong;
         }
         if ((password.get() == null || password.get().isEmpty()) && !passwordRemembered.get()) {
             return "Enter your password.";
@@ -143,37 +130,13 @@ public final class SignInViewModel {
         return "";
     }
 
-    /** {user, domain} of "user@domain" (a leading "sip:" is accepted), or null. */
-    static String[] parseAddress(String text) {
-        String a = text.trim().toLowerCase(Locale.ROOT);
-        if (a.startsWith("sip:")) {
-            a = a.substring(4);
-        }
-        int at = a.indexOf('@');
-        if (at <= 0 || at != a.lastIndexOf('@') || at == a.length() - 1) {
-            return null;
-        }
-        String user = a.substring(0, at);
-        String domain = a.substring(at + 1);
-        return USER.matcher(user).matches() && HOST.matcher(domain).matches() ? new String[]{user, domain} : null;
-    }
-
-    private static int parsePort(String p) {
-        try {
-            int n = Integer.parseInt(p);
-            return n >= 1 && n <= 65535 ? n : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    private AccountForm form() {
+        return new AccountForm(address.get(), server.get(), port.get(), transport.get());
     }
 
     /** The account the form describes (call only when {@link #validate} is empty). */
     ClientConfig config() {
-        String[] ud = parseAddress(address.get());
-        String host = server.get() == null || server.get().isBlank() ? ud[1] : server.get().trim();
-        String p = port.get() == null ? "" : port.get().trim();
-        int portNumber = p.isEmpty() ? transport.get().defaultPort() : parsePort(p);
-        return ClientConfig.of(host, portNumber, transport.get(), ud[0], ud[1], settings.accountDir(ud[0], ud[1]));
+        return form().config(settings::accountDir);
     }
 
     /**
@@ -254,7 +217,7 @@ public final class SignInViewModel {
     }
 
     private String serverLabel() {
-        String[] ud = parseAddress(address.get() == null ? "" : address.get());
+        String[] ud = AccountForm.parseAddress(address.get() == null ? "" : address.get());
         String host = server.get() == null || server.get().isBlank() ? (ud == null ? "?" : ud[1]) : server.get().trim();
         String p = port.get() == null || port.get().isBlank() ? Integer.toString(transport.get().defaultPort())
                 : port.get().trim();
@@ -264,7 +227,7 @@ public final class SignInViewModel {
     private void remember(ClientConfig config) {
         String p = port.get() == null ? "" : port.get().trim();
         ClientSettings now = settings.load().withAccount(server.get() == null ? "" : server.get().trim(),
-                p.isEmpty() ? 0 : parsePort(p), transport.get().name(), config.username() + "@" + config.domain(),
+                p.isEmpty() ? 0 : AccountForm.parsePort(p), transport.get().name(), config.username() + "@" + config.domain(),
                 rememberMe.get(), rememberMe.get() && signInAtStart.get());
         try {
             settings.save(now);

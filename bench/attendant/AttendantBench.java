@@ -121,6 +121,8 @@ public final class AttendantBench {
                 processCpuAtStorm = processCpu();
                 gcMsAtStorm = gcMillis();
                 stormStartedAt = System.nanoTime();
+                // JVM uptime: run.sh picks the stop-the-world pauses of this window out of the -Xlog:safepoint file
+                result("storm_start_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 phase = 2;
                 phaseSince = now;
             } else if (phase == 2) {
@@ -136,6 +138,11 @@ public final class AttendantBench {
                     result("fx_thread_cpu_ms_per_s", String.format("%.1f", fxCpu / 1e6 / seconds));
                     result("process_cpu_ms_per_s", String.format("%.1f", (processCpu() - processCpuAtStorm) / 1e6 / seconds));
                     result("gc_ms_per_s", String.format("%.1f", (gcMillis() - gcMsAtStorm) / seconds));
+                    result("storm_end_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                    result("jvm_gc", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .map(java.lang.management.GarbageCollectorMXBean::getName)
+                            .collect(java.util.stream.Collectors.joining("+")).replace(' ', '_'));
+                    result("jvm_cpus", Runtime.getRuntime().availableProcessors());
                     report();
                     timer.stop();
                     Platform.exit();
@@ -237,7 +244,10 @@ public final class AttendantBench {
             return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
         }
 
-        /** Time all collectors spent (ms): with the serial collector, every millisecond stops the FX thread too. */
+        /**
+         * Time all collectors report (ms): with the serial collector every millisecond stops the FX thread too; G1
+         * counts its pauses; ZGC counts its concurrent cycles (not pauses), see the safepoint figures of run.sh.
+         */
         private static long gcMillis() {
             return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();

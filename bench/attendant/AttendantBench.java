@@ -73,6 +73,8 @@ public final class AttendantBench {
         private long fxCpuAtStorm;
         private long processCpuAtStorm;
         private long gcMsAtStorm;
+        /** CPU time of each Java thread when the storm started (ns by thread id). */
+        private java.util.Map<Long, Long> threadCpuAtStorm = java.util.Map.of();
         private long stormStartedAt;
 
         @Override
@@ -121,6 +123,7 @@ public final class AttendantBench {
                 processCpuAtStorm = processCpu();
                 gcMsAtStorm = gcMillis();
                 stormStartedAt = System.nanoTime();
+                threadCpuAtStorm = threadCpu();
                 // JVM uptime: run.sh picks the stop-the-world pauses of this window out of the -Xlog:safepoint file
                 result("storm_start_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 phase = 2;
@@ -138,6 +141,8 @@ public final class AttendantBench {
                     result("fx_thread_cpu_ms_per_s", String.format("%.1f", fxCpu / 1e6 / seconds));
                     result("process_cpu_ms_per_s", String.format("%.1f", (processCpu() - processCpuAtStorm) / 1e6 / seconds));
                     result("gc_ms_per_s", String.format("%.1f", (gcMillis() - gcMsAtStorm) / seconds));
+                    reportThreadCpu(threadCpuAtStorm, threadCpu(), seconds,
+                            (processCpu() - processCpuAtStorm) / 1e6 / seconds);
                     result("storm_end_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                     result("jvm_gc", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                             .map(java.lang.management.GarbageCollectorMXBean::getName)
@@ -236,6 +241,41 @@ public final class AttendantBench {
             result("pulse_gap_p50_ms", String.format("%.1f", pct(gaps, 50) / 1e6));
             result("pulse_gap_p99_ms", String.format("%.1f", pct(gaps, 99) / 1e6));
             result("pulse_gap_max_ms", String.format("%.1f", gaps.get(gaps.size() - 1) / 1e6));
+        }
+
+        /** CPU time (ns) of every live Java thread, by id. */
+        private static java.util.Map<Long, Long> threadCpu() {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            var cpu = new java.util.HashMap<Long, Long>();
+            for (long id : mx.getAllThreadIds()) {
+                long t = mx.getThreadCpuTime(id);
+                if (t >= 0) {
+                    cpu.put(id, t);
+                }
+            }
+            return cpu;
+        }
+
+        /**
+         * Where the JVM's CPU went during the storm: the busiest Java threads (name with digits folded, so pools add
+         * up), and the rest of the process (collector, JIT compiler and VM threads, which ThreadMXBean does not list).
+         */
+        private static void reportThreadCpu(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after,
+                double seconds, double processMsPerS) {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            var byName = new java.util.TreeMap<String, Double>();
+            double javaThreads = 0;
+            for (var e : after.entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                String name = info == null ? "gone" : info.getThreadName().replaceAll("[0-9]+", "N").replaceAll("\\s+", "_");
+                double ms = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / seconds;
+                byName.merge(name, ms, Double::sum);
+                javaThreads += ms;
+            }
+            byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> result("thread_cpu_ms_per_s " + e.getKey(), String.format("%.1f", e.getValue())));
+            result("thread_cpu_ms_per_s (not_java_threads:_gc,_jit,_vm)",
+                    String.format("%.1f", processMsPerS - javaThreads));
         }
 
         /** CPU time of the whole attendant JVM (ns), or 0 where the JVM does not tell. */

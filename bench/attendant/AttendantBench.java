@@ -75,6 +75,8 @@ public final class AttendantBench {
         private long gcMsAtStorm;
         /** CPU time of each Java thread when the storm started (ns by thread id). */
         private java.util.Map<Long, Long> threadCpuAtStorm = java.util.Map.of();
+        /** Linux: "name ticks" of every OS thread of this JVM (VM threads too) when the storm started, by tid. */
+        private java.util.Map<String, String> osThreadTicksAtStorm = java.util.Map.of();
         private long stormStartedAt;
 
         @Override
@@ -124,6 +126,7 @@ public final class AttendantBench {
                 gcMsAtStorm = gcMillis();
                 stormStartedAt = System.nanoTime();
                 threadCpuAtStorm = threadCpu();
+                osThreadTicksAtStorm = osThreadTicks();
                 // JVM uptime: run.sh picks the stop-the-world pauses of this window out of the -Xlog:safepoint file
                 result("storm_start_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 phase = 2;
@@ -143,6 +146,7 @@ public final class AttendantBench {
                     result("gc_ms_per_s", String.format("%.1f", (gcMillis() - gcMsAtStorm) / seconds));
                     reportThreadCpu(threadCpuAtStorm, threadCpu(), seconds,
                             (processCpu() - processCpuAtStorm) / 1e6 / seconds);
+                    reportOsThreads(osThreadTicksAtStorm, osThreadTicks(), seconds);
                     result("storm_end_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                     result("jvm_gc", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                             .map(java.lang.management.GarbageCollectorMXBean::getName)
@@ -276,6 +280,40 @@ public final class AttendantBench {
                     .forEach(e -> result("thread_cpu_ms_per_s " + e.getKey(), String.format("%.1f", e.getValue())));
             result("thread_cpu_ms_per_s (not_java_threads:_gc,_jit,_vm)",
                     String.format("%.1f", processMsPerS - javaThreads));
+        }
+
+        /** Linux only (else empty): name and utime+stime ticks of each thread of this process, from /proc. */
+        private static java.util.Map<String, String> osThreadTicks() {
+            var ticks = new java.util.HashMap<String, String>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(t.getFileName().toString(), name + "\t" + (Long.parseLong(f[11]) + Long.parseLong(f[12])));
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException | RuntimeException noProc) {
+                return java.util.Map.of();
+            }
+            return ticks;
+        }
+
+        /** The JVM's busiest OS threads during the storm (ms per s; 100 ticks a second assumed, Linux's usual). */
+        private static void reportOsThreads(java.util.Map<String, String> before, java.util.Map<String, String> after,
+                double seconds) {
+            var byName = new java.util.TreeMap<String, Double>();
+            for (var e : after.entrySet()) {
+                String[] now = e.getValue().split("\t");
+                String[] then = before.getOrDefault(e.getKey(), now[0] + "\t0").split("\t");
+                byName.merge(now[0].replaceAll("[0-9]+", "N").replaceAll("\\s+", "_"),
+                        (Long.parseLong(now[1]) - Long.parseLong(then[1])) * 10.0 / seconds, Double::sum);
+            }
+            byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> result("os_thread_cpu_ms_per_s " + e.getKey(), String.format("%.0f", e.getValue())));
         }
 
         /** CPU time of the whole attendant JVM (ns), or 0 where the JVM does not tell. */

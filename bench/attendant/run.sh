@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-calls=50; contacts=500; rate=500; seconds=15; actions=30; keep=0; placement=split; gc=g1
+calls=50; contacts=500; rate=500; seconds=15; actions=30; keep=0; placement=split; gc=g1; warmup=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --calls) calls="${2:?}"; shift ;;
@@ -25,22 +25,25 @@ while [[ $# -gt 0 ]]; do
     --keep) keep=1 ;;
     --placement) placement="${2:?}"; shift ;;
     --gc) gc="${2:?}"; shift ;;
+    --warmup) warmup="${2:?}"; shift ;;
     -h|--help)
       echo "Usage: bench/attendant/run.sh [--calls N<=200] [--rate N/s] [--seconds N<=60] [--actions N<=90]"
-      echo "         [--placement split|shared] [--gc g1|serial|z|jvm] [--keep]"
+      echo "         [--placement split|shared] [--gc g1|serial|z|jvm] [--warmup S<=60] [--keep]"
       echo "  --placement split (default): server + callers pinned to CPU 0, the attendant (and its Xvfb) to CPU 1"
       echo "              (the callers and server stand for other machines); without taskset or a 2nd CPU, the server"
       echo "              and callers run under nice -n 19. shared: the old mode, all on every CPU, competing."
       echo "  --gc        collector of the attendant JVM: g1 (default, as ./parley attendant runs it), serial (the"
       echo "              old setting: -XX:+UseSerialGC -Xms48m), z (ZGC), jvm (no option: the JVM's own choice)."
+      echo "  --warmup S  a presence storm of S seconds (0: none, the default) once the contacts show, before the"
+      echo "              calls are placed: the JIT compiles the presence path first, as in a console running all day."
       echo "  BENCH_JAVA_OPTS adds options to the attendant JVM (after these)."
       exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
 done
-(( calls >= 1 && calls <= 200 && seconds >= 1 && seconds <= 60 && actions >= 3 && actions <= 90 )) \
-  || { echo "run.sh: --calls 1-200, --seconds 1-60, --actions 3-90" >&2; exit 2; }
+(( calls >= 1 && calls <= 200 && seconds >= 1 && seconds <= 60 && actions >= 3 && actions <= 90 && warmup >= 0 && warmup <= 60 )) \
+  || { echo "run.sh: --calls 1-200, --seconds 1-60, --actions 3-90, --warmup 0-60" >&2; exit 2; }
 case "$gc" in
   g1) gc_opts=(-XX:+UseG1GC -Xms48m) ;;
   serial) gc_opts=(-XX:+UseSerialGC -Xms48m) ;;
@@ -98,13 +101,13 @@ read -r sip_port control_port <<<"$(sed -n 's/^ready tls=[0-9]* sip=\([0-9]*\) c
 echo "server-lite on 127.0.0.1:$sip_port; $contacts contacts seeded"
 
 ${load_cmd[@]+"${load_cmd[@]}"} java -cp "$server_cp" "$here/Callers.java" "$sip_port" "$domain" "$calls" small "$work/go" "$work/callers" \
-  $(( seconds + 150 )) > "$work/callers.out" 2> "$work/callers.log" &
+  $(( seconds + warmup + 150 )) > "$work/callers.out" 2> "$work/callers.log" &
 pids+=($!)
 
 ${att_cmd[@]+"${att_cmd[@]}"} timeout -k 5 300 ${xrun[@]+"${xrun[@]}"} java ${gc_opts[@]+"${gc_opts[@]}"} \
   -Xlog:safepoint:file="$work/safepoint.log" -Xlog:gc:file="$work/gc.log" ${BENCH_JAVA_OPTS:-} -cp "$work/harness:$att_cp" AttendantBench \
   --user small --domain "$domain" --port "$sip_port" --data "$work/attendant" --calls "$calls" --contacts "$contacts" \
-  --control "$control_port" --rate "$rate" --seconds "$seconds" --actions "$actions" --go "$work/go" --timeout-s 280 \
+  --control "$control_port" --rate "$rate" --seconds "$seconds" --actions "$actions" --go "$work/go" --warmup-s "$warmup" --timeout-s 280 \
   > "$work/attendant.log" 2>&1 || true
 grep '^RESULT ' "$work/attendant.log" | sed 's/^RESULT //' | tee "$work/results"
 grep -q '^pulse_gap_max_ms' "$work/results" || { tail -30 "$work/attendant.log" >&2; echo "run.sh: the attendant run failed" >&2; exit 1; }
@@ -120,4 +123,4 @@ awk -v from="$from_ms" -v to="$to_ms" '
     k = int(0.99 * n + 0.999); if (k < 1) k = 1
     printf "stw_pauses %d\nstw_ms_per_s %.1f\nstw_p99_ms %.1f\nstw_max_ms %.1f\n", n, sum / ((to - from) / 1000), v[k], v[n]
   }' "$work/safepoint.log" | tee -a "$work/results"
-echo "Attendant benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $placement_said, attendant GC: $gc; load average at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); $calls calls, storm $rate/s x ${seconds}s over $contacts contacts"
+echo "Attendant benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $placement_said, attendant GC: $gc, warm-up storm ${warmup}s; load average at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg); $calls calls, storm $rate/s x ${seconds}s over $contacts contacts"

@@ -73,6 +73,10 @@ public final class AttendantBench {
         private long fxCpuAtStorm;
         private long processCpuAtStorm;
         private long gcMsAtStorm;
+        /** CPU time of each Java thread when the storm started (ns by thread id). */
+        private java.util.Map<Long, Long> threadCpuAtStorm = java.util.Map.of();
+        /** Linux: "name ticks" of every OS thread of this JVM (VM threads too) when the storm started, by tid. */
+        private java.util.Map<String, String> osThreadTicksAtStorm = java.util.Map.of();
         private long stormStartedAt;
 
         @Override
@@ -110,17 +114,34 @@ public final class AttendantBench {
             if (phase == 0 && app.console().isPresent()
                     && app.console().get().contacts().rows().size() >= contacts) {
                 stage.getScene().addPostLayoutPulseListener(this::afterLayout);
+                int warmup = Integer.parseInt(OPTS.getOrDefault("warmup-s", "0"));
+                if (warmup > 0) {
+                    // a storm before the measured one, with no calls yet: lets the JIT compile the presence path
+                    startStorm(warmup);
+                    phase = 9;
+                } else {
+                    touch(Path.of(OPTS.get("go")));
+                    phase = 1;
+                }
+                phaseSince = now;
+            } else if (phase == 9 && stormAnswer != null) {
+                result("warmup_storm_server", stormAnswer.replace(' ', '_'));
+                stormAnswer = null;
                 touch(Path.of(OPTS.get("go")));
                 phase = 1;
                 phaseSince = now;
             } else if (phase == 1 && app.console().get().queue().items().size() >= calls) {
                 result("queued", app.console().get().queue().items().size());
                 result("queue_fill_ms", (now - phaseSince) / 1_000_000);
-                startStorm();
+                startStorm(Integer.parseInt(OPTS.get("seconds")));
                 fxCpuAtStorm = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 processCpuAtStorm = processCpu();
                 gcMsAtStorm = gcMillis();
                 stormStartedAt = System.nanoTime();
+                threadCpuAtStorm = threadCpu();
+                osThreadTicksAtStorm = osThreadTicks();
+                // JVM uptime: run.sh picks the stop-the-world pauses of this window out of the -Xlog:safepoint file
+                result("storm_start_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 phase = 2;
                 phaseSince = now;
             } else if (phase == 2) {
@@ -136,6 +157,14 @@ public final class AttendantBench {
                     result("fx_thread_cpu_ms_per_s", String.format("%.1f", fxCpu / 1e6 / seconds));
                     result("process_cpu_ms_per_s", String.format("%.1f", (processCpu() - processCpuAtStorm) / 1e6 / seconds));
                     result("gc_ms_per_s", String.format("%.1f", (gcMillis() - gcMsAtStorm) / seconds));
+                    reportThreadCpu(threadCpuAtStorm, threadCpu(), seconds,
+                            (processCpu() - processCpuAtStorm) / 1e6 / seconds);
+                    reportOsThreads(osThreadTicksAtStorm, osThreadTicks(), seconds);
+                    result("storm_end_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                    result("jvm_gc", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .map(java.lang.management.GarbageCollectorMXBean::getName)
+                            .collect(java.util.stream.Collectors.joining("+")).replace(' ', '_'));
+                    result("jvm_cpus", Runtime.getRuntime().availableProcessors());
                     report();
                     timer.stop();
                     Platform.exit();
@@ -195,13 +224,13 @@ public final class AttendantBench {
             }
         }
 
-        private void startStorm() {
+        private void startStorm(int seconds) {
             Thread t = new Thread(() -> {
                 try (Socket s = new Socket("127.0.0.1", Integer.parseInt(OPTS.get("control")));
                      PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
                      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
                              StandardCharsets.UTF_8))) {
-                    out.println("storm " + OPTS.get("rate") + " " + OPTS.get("seconds") + " " + OPTS.get("contacts"));
+                    out.println("storm " + OPTS.get("rate") + " " + seconds + " " + OPTS.get("contacts"));
                     stormAnswer = in.readLine();
                 } catch (IOException e) {
                     stormAnswer = "error " + e;
@@ -231,13 +260,85 @@ public final class AttendantBench {
             result("pulse_gap_max_ms", String.format("%.1f", gaps.get(gaps.size() - 1) / 1e6));
         }
 
+        /** CPU time (ns) of every live Java thread, by id. */
+        private static java.util.Map<Long, Long> threadCpu() {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            var cpu = new java.util.HashMap<Long, Long>();
+            for (long id : mx.getAllThreadIds()) {
+                long t = mx.getThreadCpuTime(id);
+                if (t >= 0) {
+                    cpu.put(id, t);
+                }
+            }
+            return cpu;
+        }
+
+        /**
+         * Where the JVM's CPU went during the storm: the busiest Java threads (name with digits folded, so pools add
+         * up), and the rest of the process (collector, JIT compiler and VM threads, which ThreadMXBean does not list).
+         */
+        private static void reportThreadCpu(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after,
+                double seconds, double processMsPerS) {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            var byName = new java.util.TreeMap<String, Double>();
+            double javaThreads = 0;
+            for (var e : after.entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                String name = info == null ? "gone" : info.getThreadName().replaceAll("[0-9]+", "N").replaceAll("\\s+", "_");
+                double ms = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / seconds;
+                byName.merge(name, ms, Double::sum);
+                javaThreads += ms;
+            }
+            byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> result("thread_cpu_ms_per_s " + e.getKey(), String.format("%.1f", e.getValue())));
+            result("thread_cpu_ms_per_s (not_java_threads:_gc,_jit,_vm)",
+                    String.format("%.1f", processMsPerS - javaThreads));
+        }
+
+        /** Linux only (else empty): name and utime+stime ticks of each thread of this process, from /proc. */
+        private static java.util.Map<String, String> osThreadTicks() {
+            var ticks = new java.util.HashMap<String, String>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(t.getFileName().toString(), name + "\t" + (Long.parseLong(f[11]) + Long.parseLong(f[12])));
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException | RuntimeException noProc) {
+                return java.util.Map.of();
+            }
+            return ticks;
+        }
+
+        /** The JVM's busiest OS threads during the storm (ms per s; 100 ticks a second assumed, Linux's usual). */
+        private static void reportOsThreads(java.util.Map<String, String> before, java.util.Map<String, String> after,
+                double seconds) {
+            var byName = new java.util.TreeMap<String, Double>();
+            for (var e : after.entrySet()) {
+                String[] now = e.getValue().split("\t");
+                String[] then = before.getOrDefault(e.getKey(), now[0] + "\t0").split("\t");
+                byName.merge(now[0].replaceAll("[0-9]+", "N").replaceAll("\\s+", "_"),
+                        (Long.parseLong(now[1]) - Long.parseLong(then[1])) * 10.0 / seconds, Double::sum);
+            }
+            byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> result("os_thread_cpu_ms_per_s " + e.getKey(), String.format("%.0f", e.getValue())));
+        }
+
         /** CPU time of the whole attendant JVM (ns), or 0 where the JVM does not tell. */
         private static long processCpu() {
             var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
         }
 
-        /** Time all collectors spent (ms): with the serial collector, every millisecond stops the FX thread too. */
+        /**
+         * Time all collectors report (ms): with the serial collector every millisecond stops the FX thread too; G1
+         * counts its pauses; ZGC counts its concurrent cycles (not pauses), see the safepoint figures of run.sh.
+         */
         private static long gcMillis() {
             return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();

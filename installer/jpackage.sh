@@ -103,7 +103,7 @@ package_one() {
               --input "$input" --main-jar "$(basename "$jar")" --main-class "$main_class"
               --jlink-options "--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=2")
   # The same collector choice as ./parley attendant (see there and docs/benchmarks.md, "Attendant").
-  [[ "$name" == parley-attendant ]] && args+=(--java-options -XX:+UseG1GC --java-options -Xms48m)
+  [[ "$name" == parley-attendant ]] && args+=(--java-options -XX:+UseG1GC --java-options -Xms48m --java-options -XX:TieredStopAtLevel=1)
 
   # The runtime's modules: what jdeps finds in every jar (not only those reachable from the main jar: SLF4J finds
   # Logback through a service, for one), plus providers loaded only through services (EC for TLS).

@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-calls=50; contacts=500; rate=500; seconds=15; actions=30; keep=0; placement=split; gc=g1; warmup=0
+calls=50; contacts=500; rate=500; seconds=15; actions=30; keep=0; placement=split; gc=g1; warmup=0; jit=c1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --calls) calls="${2:?}"; shift ;;
@@ -26,9 +26,10 @@ while [[ $# -gt 0 ]]; do
     --placement) placement="${2:?}"; shift ;;
     --gc) gc="${2:?}"; shift ;;
     --warmup) warmup="${2:?}"; shift ;;
+    --jit) jit="${2:?}"; shift ;;
     -h|--help)
       echo "Usage: bench/attendant/run.sh [--calls N<=200] [--rate N/s] [--seconds N<=60] [--actions N<=90]"
-      echo "         [--placement split|shared] [--gc g1|serial|z|jvm] [--warmup S<=60] [--keep]"
+      echo "         [--placement split|shared] [--gc g1|serial|z|jvm] [--warmup S<=60] [--jit c1|full] [--keep]"
       echo "  --placement split (default): server + callers pinned to CPU 0, the attendant (and its Xvfb) to CPU 1"
       echo "              (the callers and server stand for other machines); without taskset or a 2nd CPU, the server"
       echo "              and callers run under nice -n 19. shared: the old mode, all on every CPU, competing."
@@ -36,6 +37,7 @@ while [[ $# -gt 0 ]]; do
       echo "              old setting: -XX:+UseSerialGC -Xms48m), z (ZGC), jvm (no option: the JVM's own choice)."
       echo "  --warmup S  a presence storm of S seconds (0: none, the default) once the contacts show, before the"
       echo "              calls are placed: the JIT compiles the presence path first, as in a console running all day."
+      echo "  --jit       c1 (default, as ./parley attendant runs it: -XX:TieredStopAtLevel=1) or full (C1 then C2)."
       echo "  BENCH_JAVA_OPTS adds options to the attendant JVM (after these)."
       exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; exit 2 ;;
@@ -44,6 +46,11 @@ while [[ $# -gt 0 ]]; do
 done
 (( calls >= 1 && calls <= 200 && seconds >= 1 && seconds <= 60 && actions >= 3 && actions <= 90 && warmup >= 0 && warmup <= 60 )) \
   || { echo "run.sh: --calls 1-200, --seconds 1-60, --actions 3-90, --warmup 0-60" >&2; exit 2; }
+case "$jit" in
+  c1) jit_opts=(-XX:TieredStopAtLevel=1) ;;
+  full) jit_opts=() ;;
+  *) echo "run.sh: --jit c1|full" >&2; exit 2 ;;
+esac
 case "$gc" in
   g1) gc_opts=(-XX:+UseG1GC -Xms48m) ;;
   serial) gc_opts=(-XX:+UseSerialGC -Xms48m) ;;
@@ -104,7 +111,7 @@ ${load_cmd[@]+"${load_cmd[@]}"} java -cp "$server_cp" "$here/Callers.java" "$sip
   $(( seconds + warmup + 150 )) > "$work/callers.out" 2> "$work/callers.log" &
 pids+=($!)
 
-${att_cmd[@]+"${att_cmd[@]}"} timeout -k 5 300 ${xrun[@]+"${xrun[@]}"} java ${gc_opts[@]+"${gc_opts[@]}"} \
+${att_cmd[@]+"${att_cmd[@]}"} timeout -k 5 300 ${xrun[@]+"${xrun[@]}"} java ${gc_opts[@]+"${gc_opts[@]}"} ${jit_opts[@]+"${jit_opts[@]}"} \
   -Xlog:safepoint:file="$work/safepoint.log" -Xlog:gc:file="$work/gc.log" ${BENCH_JAVA_OPTS:-} -cp "$work/harness:$att_cp" AttendantBench \
   --user small --domain "$domain" --port "$sip_port" --data "$work/attendant" --calls "$calls" --contacts "$contacts" \
   --control "$control_port" --rate "$rate" --seconds "$seconds" --actions "$actions" --go "$work/go" --warmup-s "$warmup" --timeout-s 280 \

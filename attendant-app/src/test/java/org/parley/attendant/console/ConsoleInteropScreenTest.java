@@ -220,6 +220,8 @@ class ConsoleInteropScreenTest {
         Call atDave = daveCall(c -> c.state() == State.CONNECTED);
         assertThat(atDave.direction()).isEqualTo(Direction.INCOMING);
         assertThat(atDave.peer()).contains("bob@parley.test");
+        assertThat(baresip.output()).as("baresip was sent a REFER naming dave\n" + baresip.describe())
+                .containsPattern("(?m)^REFER sip:").containsPattern("(?mi)^Refer-To: *<?sip:dave@parley\\.test");
         waitFor("baresip's call gone from the queue", () -> queue().stream()
                 .noneMatch(i -> i.call().peer().equals("sip:bob@parley.test")));
         assertThat(itemFrom("carol").state()).as("the SIPp phone stays held in the queue").isEqualTo(State.HELD);

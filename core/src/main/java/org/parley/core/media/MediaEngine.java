@@ -43,6 +43,7 @@ public final class MediaEngine implements AutoCloseable {
             if (users == 0) {
                 configure(settings);
                 QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+                MediaThreadFaults.install();
                 long t0 = System.nanoTime();
                 LibJitsi.start();
                 LOG.info("libjitsi started in {} ms (headless={})", (System.nanoTime() - t0) / 1_000_000,

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
 import org.parley.attendant.AttendantOptions;
-import org.parley.attendant.interop.BaresipPhone;
 import org.parley.attendant.interop.SippPhone;
-import org.parley.attendant.interop.ToneWav;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.AudioDevices;
 import org.parley.core.client.ClientConfig;
@@ -44,6 +42,8 @@ import org.parley.server.testsupport.TestServerExtension;
 import org.parley.ui.BuildInfo;
 import org.parley.ui.ThemeSwitcher;
 import org.parley.ui.UiExecutor;
+import org.parley.server.interop.BaresipAgent;
+import org.parley.server.interop.ToneFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
@@ -77,14 +77,14 @@ class ConsoleInteropScreenTest {
     private final ExecutorService events = Executors.newSingleThreadExecutor();
     private final List<Call> daveSaw = new CopyOnWriteArrayList<>();
     private SipUcClient dave;
-    private BaresipPhone baresip;
+    private BaresipAgent baresip;
     private SippPhone sipp;
     private AttendantApp app;
 
     @BeforeEach
     void requirePhones() {
         SippPhone.requireSipp();
-        BaresipPhone.requireBaresip();
+        BaresipAgent.requireBaresip();
     }
 
     @AfterEach
@@ -173,8 +173,10 @@ class ConsoleInteropScreenTest {
             }
         });
         dave.signIn(TestServer.password("dave").toCharArray()).get(10, TimeUnit.SECONDS);
-        baresip = BaresipPhone.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
-                sipPort, BARESIP_HZ);
+        // a phone that requires SRTP-SDES (mediaenc=srtp-mand)
+        baresip = BaresipAgent.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
+                sipPort, BARESIP_HZ, new BaresipAgent.Extras(List.of(), ";mediaenc=srtp-mand", List.of(),
+                        List.of("srtp")));
 
         // The console allows plain RTP, as a reception desk taking calls from gateways and desk phones must.
         Stage stage = FxToolkit.registerPrimaryStage();
@@ -189,7 +191,7 @@ class ConsoleInteropScreenTest {
         baresip.await("registration", "bob@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
 
         // The SIPp phone calls first, then baresip: both queue, in that order.
-        Files.write(work.resolve("caller-tone.ulaw"), ToneWav.ulawSine(600, 1));
+        Files.write(work.resolve("caller-tone.ulaw"), ToneFile.ulawSine(600, 1));
         sipp = SippPhone.start(work, "uac-console-rtp.xml", FreePorts.udpAndTcp(), sipPort, "carol",
                 TestServer.password("carol"), "frontdesk@" + TestServer.DOMAIN,
                 Map.of("caller", "carol", "callee", "frontdesk", "domain", TestServer.DOMAIN), Duration.ofSeconds(40));
@@ -231,7 +233,7 @@ class ConsoleInteropScreenTest {
         dave.telephony().hangup(atDave.id()).get(10, TimeUnit.SECONDS);
         waitFor("dave's recording", () -> Files.exists(daveHeard)
                 && daveCall(c -> c.id().equals(atDave.id()) && c.state() == State.ENDED) != null);
-        ToneWav.Recording heard = ToneWav.read(daveHeard);
+        ToneFile.Recording heard = ToneFile.read(daveHeard);
         String measured = "dave heard " + heard.summary(BARESIP_HZ, DAVE_HZ);
         LOG.info(measured);
         assertThat(heard.seconds()).as(measured).isGreaterThanOrEqualTo(1.0);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * through an outbound proxy, sends a sine tone from a WAV file (aufile), records what it receives (sndfile), plays
  * nowhere (aubridge), and takes menu commands on a UDP console (cons) on 127.0.0.1.
  */
-final class BaresipAgent implements AutoCloseable {
+public final class BaresipAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BaresipAgent.class);
     static final String NOT_INSTALLED = "baresip not installed: apt-get install baresip";
     static final Path MODULES = Path.of("/usr/lib/baresip/modules");
@@ -78,7 +78,7 @@ final class BaresipAgent implements AutoCloseable {
      * Starts an agent for {@code user@domain} in {@code dir} (created), registering via the proxy at
      * 127.0.0.1:{@code proxyPort} over UDP, answering calls automatically, and sending a {@code toneHz} sine.
      */
-    static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz) {
+    public static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz) {
         return start(dir, user, password, domain, proxyPort, toneHz, Extras.NONE);
     }
 
@@ -88,15 +88,15 @@ final class BaresipAgent implements AutoCloseable {
      * parameters (e.g. {@code ;pubint=600}) and lines of its contacts file (e.g. {@code <sip:bob@D>;presence=p2p};
      * {@code /message} sends to the first).
      */
-    record Extras(List<String> appModules, String accountParams, List<String> contacts, List<String> mediaModules) {
-        static final Extras NONE = new Extras(List.of(), "", List.of());
+    public record Extras(List<String> appModules, String accountParams, List<String> contacts, List<String> mediaModules) {
+        public static final Extras NONE = new Extras(List.of(), "", List.of());
 
         Extras(List<String> appModules, String accountParams, List<String> contacts) {
             this(appModules, accountParams, contacts, List.of());
         }
     }
 
-    static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz,
+    public static BaresipAgent start(Path dir, String user, String password, String domain, int proxyPort, double toneHz,
                               Extras extras) {
         String baresip = requireBaresip(Stream.concat(extras.appModules().stream(), extras.mediaModules().stream()).toList());
         try {
@@ -143,7 +143,7 @@ final class BaresipAgent implements AutoCloseable {
     }
 
     /** The baresip executable on PATH with the modules this agent loads; fails the test (never skips) otherwise. */
-    static String requireBaresip() {
+    public static String requireBaresip() {
         return requireBaresip(List.of());
     }
 
@@ -189,7 +189,7 @@ final class BaresipAgent implements AutoCloseable {
     }
 
     /** Sends one menu command (e.g. {@code /dial sip:bob@parley.test}) to the UDP console. */
-    void command(String command) {
+    public void command(String command) {
         byte[] line = (command + "\n").getBytes(StandardCharsets.US_ASCII);
         try {
             console.send(new DatagramPacket(line, line.length, new InetSocketAddress("127.0.0.1", consolePort)));
@@ -200,7 +200,7 @@ final class BaresipAgent implements AutoCloseable {
     }
 
     /** Waits until the agent's output matches {@code regex}; fails with the agent's output otherwise. */
-    Matcher await(String what, String regex, Duration timeout) {
+    public Matcher await(String what, String regex, Duration timeout) {
         Pattern p = Pattern.compile(regex);
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -270,12 +270,12 @@ final class BaresipAgent implements AutoCloseable {
     }
 
     /** What baresip logged, then the UI output its console sent back to this agent (once it has sent a command). */
-    String output() {
+    public String output() {
         return (SippRunner.readOrEmpty(log) + "\n--- console ---\n" + consoleText).replaceAll("\u001B\\[[;0-9]*m", "");
     }
 
     /** The agent's output without the per-second status line noise, for assertion messages. */
-    String describe() {
+    public String describe() {
         return "--- baresip " + user + " output ---\n"
                 + output().replaceAll("(\\[\\d+:\\d\\d:\\d\\d\\] audio=[^ ]+ \\(bit/s\\)\\s*)+", "[status lines]\n");
     }

@@ -69,10 +69,7 @@ class SippConferenceInteropTest {
 
     @Test
     void plainRtpG711PhoneJoinsARoomAndIsHeardByTheOtherMember() throws Exception {
-        byte[] audio = new byte[8000 * 4];
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = SippVoicemailInteropTest.ulaw((short) Math.round(Math.sin(2 * Math.PI * PHONE_HZ * i / 8000) * 12000));
-        }
+        byte[] audio = ToneFile.ulawSine(PHONE_HZ, 4);
         Files.write(work.resolve("conf-tone.ulaw"), audio);
 
         Path dir = Files.createDirectories(work.resolve("alice"));

@@ -35,10 +35,7 @@ class SippReceptionInteropTest {
 
     @Test
     void sippPhoneWithPlainRtpPcmuIsQueuedAndItsSecondCallIsARepeat() throws Exception {
-        byte[] audio = new byte[8000];
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = SippVoicemailInteropTest.ulaw((short) Math.round(Math.sin(2 * Math.PI * 600 * i / 8000) * 12000));
-        }
+        byte[] audio = ToneFile.ulawSine(600, 1);
         Files.write(work.resolve("vm-tone.ulaw"), audio);
         for (int call = 1; call <= 2; call++) {
             SippResult phone = SippRunner.scenario(work, "uac-reception-rtp.xml", FreePorts.udpAndTcp())

@@ -37,24 +37,10 @@ class SippVoicemailInteropTest {
         SippRunner.requireSipp();
     }
 
-    /** G.711 mu-law of one linear sample (ITU-T G.711, with the usual bias of 0x84). */
-    static byte ulaw(short pcm) {
-        int sign = pcm < 0 ? 0x80 : 0;
-        int magnitude = Math.min(Math.abs((int) pcm), 32635) + 0x84;
-        int exponent = 7;
-        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
-            exponent--;
-        }
-        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
-        return (byte) ~(sign | (exponent << 4) | mantissa);
-    }
 
     @Test
     void sippPhoneWithPlainRtpPcmuLeavesAMessageHoldingItsTone() throws Exception {
-        byte[] audio = new byte[8000 * 4];
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = ulaw((short) Math.round(Math.sin(2 * Math.PI * TONE * i / 8000) * 12000));
-        }
+        byte[] audio = ToneFile.ulawSine(TONE, 4);
         Files.write(work.resolve("vm-tone.ulaw"), audio);
 
         SippResult phone = SippRunner.scenario(work, "uac-voicemail-rtp.xml", FreePorts.udpAndTcp())

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** 16-bit mono PCM WAV files: writes a sine tone for an agent to send, and measures what an agent recorded. */
-final class ToneFile {
+public final class ToneFile {
     private ToneFile() {
     }
 
     /** Writes {@code seconds} of a sine at {@code hz}, half of full scale, as a 16-bit mono WAV file. */
-    static void writeSine(Path file, int sampleRate, double hz, double seconds) {
+    public static void writeSine(Path file, int sampleRate, double hz, double seconds) {
         int n = (int) (sampleRate * seconds);
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes());
@@ -30,14 +30,35 @@ final class ToneFile {
         }
     }
 
+    /** Raw G.711 mu-law samples of a sine at 8 kHz (what SIPp's rtp_stream plays), {@code seconds} long. */
+    public static byte[] ulawSine(double hz, double seconds) {
+        byte[] out = new byte[(int) (8000 * seconds)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ulaw((short) Math.round(Math.sin(2 * Math.PI * hz * i / 8000) * 12000));
+        }
+        return out;
+    }
+
+    /** G.711 mu-law of one linear sample (ITU-T G.711, with the usual bias of 0x84). */
+    public static byte ulaw(short pcm) {
+        int sign = pcm < 0 ? 0x80 : 0;
+        int magnitude = Math.min(Math.abs((int) pcm), 32635) + 0x84;
+        int exponent = 7;
+        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
     /** What a 16-bit mono recording holds. */
-    record Recording(int sampleRate, short[] samples) {
-        double seconds() {
+    public record Recording(int sampleRate, short[] samples) {
+        public double seconds() {
             return samples.length / (double) sampleRate;
         }
 
         /** Seconds of 20 ms frames whose RMS is above 1 % of full scale. */
-        double audibleSeconds() {
+        public double audibleSeconds() {
             int frame = Math.max(1, sampleRate / 50);
             int audible = 0;
             for (int start = 0; start + frame <= samples.length; start += frame) {
@@ -53,7 +74,7 @@ final class ToneFile {
         }
 
         /** Relative power at {@code hz} (Goertzel over the whole recording, normalised by its length). */
-        double powerAt(double hz) {
+        public double powerAt(double hz) {
             double coeff = 2 * Math.cos(2 * Math.PI * hz / sampleRate);
             double s1 = 0;
             double s2 = 0;
@@ -66,7 +87,7 @@ final class ToneFile {
             return power / Math.max(1, (double) samples.length * samples.length);
         }
 
-        String summary(double... frequencies) {
+        public String summary(double... frequencies) {
             StringBuilder sb = new StringBuilder(String.format("%.2f s at %d Hz, %.2f s audible", seconds(),
                     sampleRate, audibleSeconds()));
             for (double f : frequencies) {
@@ -80,7 +101,7 @@ final class ToneFile {
      * Reads a 16-bit mono WAV file. A data chunk whose size was never filled in (a writer that did not close the
      * file) is taken to run to the end of the file.
      */
-    static Recording read(Path file) {
+    public static Recording read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -35,6 +35,12 @@ public final class MsrpFileReceiver {
         void failed(String why);
     }
 
+    /**
+     * How long a stopped receiver keeps reading (and dropping) the chunks already in flight after its 413, so that
+     * closing does not reset the connection before the sender has read the 413.
+     */
+    private static final int STOP_DRAIN_MILLIS = 2000;
+
     private final MsrpUri local;
     private final ServerSocket listener;
     private final Path target;
@@ -68,12 +74,16 @@ public final class MsrpFileReceiver {
         t.start();
     }
 
-    /** Stops receiving: the next chunk is answered 413 (stop sending) and the connection closes. No more events. */
+    /**
+     * Stops receiving: the next chunk is answered 413 (stop sending) and the connection closes once the sender has
+     * hung up (or after a short grace). No more events.
+     */
     public void stop() {
         finished.set(true);
         stopping = true;
         MsrpSockets.closeQuietly(listener);
-        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> MsrpSockets.closeQuietly(socket));
+        CompletableFuture.delayedExecutor(STOP_DRAIN_MILLIS + 1000L, TimeUnit.MILLISECONDS)
+                .execute(() -> MsrpSockets.closeQuietly(socket));
     }
 
     /** Closes everything at once without further events. */
@@ -125,6 +135,7 @@ public final class MsrpFileReceiver {
                 if (stopping) {
                     wire.write(response(m, 413, "Stop Sending").encode());
                     wire.flush();
+                    MsrpSockets.drain(s, STOP_DRAIN_MILLIS);
                     return;
                 }
                 byte[] body = m.body() == null ? new byte[0] : m.body();

@@ -34,6 +34,9 @@ public final class MsrpFileSender {
         void failed(String why);
     }
 
+    /** How long a failed write waits for the receiver's answer already on its way (a 413 after a stop). */
+    private static final long WRITE_FAILURE_GRACE_MILLIS = 2000;
+
     private final MsrpUri local;
     private final MsrpUri remote;
     private final Path file;
@@ -97,9 +100,26 @@ public final class MsrpFileSender {
             Thread reader = new Thread(() -> read(s), "msrp-send-reader-" + local.sessionId());
             reader.setDaemon(true);
             reader.start();
-            send(s.getOutputStream());
+            try {
+                send(s.getOutputStream());
+            } catch (IOException writeFailed) {
+                // a receiver that stops answers 413 and closes: give the reader the chance to report that answer
+                // (the real outcome) before calling the broken write a failure
+                awaitQuietly(reader, WRITE_FAILURE_GRACE_MILLIS);
+                fail("MSRP connection to " + remote.host() + ":" + remote.port() + " failed: "
+                        + MsrpSockets.rootMessage(writeFailed));
+                MsrpSockets.closeQuietly(s);
+            }
         } catch (IOException e) {
             fail("MSRP connection to " + remote.host() + ":" + remote.port() + " failed: " + MsrpSockets.rootMessage(e));
+        }
+    }
+
+    private static void awaitQuietly(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,7 @@ package org.parley.core.msrp;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -90,6 +91,27 @@ public final class MsrpSockets {
             s.startHandshake();
         } catch (SSLHandshakeException e) {
             throw new MsrpException("TLS handshake with the MSRP peer failed: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Reads and drops what the peer still sends until it closes or {@code millis} pass, so that a close after a final
+     * answer does not reset the connection (a reset can discard that answer before the peer reads it).
+     */
+    static void drain(Socket s, int millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        byte[] sink = new byte[65536];
+        try {
+            InputStream in = s.getInputStream();
+            long left;
+            while ((left = (end - System.nanoTime()) / 1_000_000L) > 0) {
+                s.setSoTimeout((int) Math.max(1, left));
+                if (in.read(sink) < 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the peer is gone or the grace ran out: nothing left to protect
         }
     }
 

@@ -92,8 +92,9 @@ class RegistrarTest {
             SipMessage challenge = alice.expectResponse(Duration.ofSeconds(5));
             String auth = SipTestClient.authorization(challenge.header("www-authenticate"), "alice",
                     TestServer.password("alice"), "REGISTER", "sip:" + TestServer.DOMAIN);
-            alice.send(bobRegister.replace("CSeq: 1 REGISTER", "CSeq: 2 REGISTER")
-                    .replace("Expires: 600\n", "Expires: 600\nAuthorization: " + auth + "\n"));
+            // a new request: a new branch (the same branch would be a retransmission of the first, RFC 3261 §17.2.3)
+            alice.send(alice.register(callId, 2, 600, auth, "<" + alice.contact() + ">")
+                    .replace("sip:alice@" + TestServer.DOMAIN + ">", "sip:bob@" + TestServer.DOMAIN + ">"));
             assertThat(alice.expectResponse(Duration.ofSeconds(5)).status()).isEqualTo(403);
         }
     }

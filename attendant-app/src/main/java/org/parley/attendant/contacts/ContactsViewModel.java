@@ -37,6 +37,12 @@ import org.parley.ui.Coalescer;
  */
 public final class ContactsViewModel {
     static final String OTHER = "Other contacts";
+    /**
+     * Presence changes reach the screen at most this often (a change after a quiet spell at once): under a storm of
+     * changes the scene then changes, and is painted, ten times a second instead of on every pulse (bench/attendant).
+     */
+    static final long PRESENCE_APPLY_INTERVAL_MILLIS = 100;
+
     private final ContactsService contacts;
     private final PresenceService presence;
     private final DirectoryService directory;
@@ -53,16 +59,21 @@ public final class ContactsViewModel {
 
     /** Presence changes are applied as they come (tests, and callers already on the JavaFX thread). */
     public ContactsViewModel(ContactsService contacts, PresenceService presence, DirectoryService directory) {
-        this(contacts, presence, directory, Runnable::run);
+        this(contacts, presence, directory, Runnable::run, 0);
     }
 
     /** @param ui where coalesced presence changes are applied: the app's {@code UiExecutor} */
     public ContactsViewModel(ContactsService contacts, PresenceService presence, DirectoryService directory,
                              Executor ui) {
+        this(contacts, presence, directory, ui, PRESENCE_APPLY_INTERVAL_MILLIS);
+    }
+
+    private ContactsViewModel(ContactsService contacts, PresenceService presence, DirectoryService directory,
+                              Executor ui, long presenceIntervalMillis) {
         this.contacts = contacts;
         this.presence = presence;
         this.directory = directory;
-        this.presenceChanges = new Coalescer<>(ui, this::applyPresence);
+        this.presenceChanges = Coalescer.paced(ui, this::applyPresence, presenceIntervalMillis);
         contacts.addListener(this::onContactList);
         presence.addListener((uri, info, card) -> onPresence(uri, info));
         onContactList(contacts.current());

@@ -24,12 +24,15 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.ui.AppIdentity;
+import org.parley.ui.Forms;
 
 /**
  * The attendant's sign-in screen: large type, keyboard-first (Enter signs in, Alt+letter reaches each field).
  * Builds and binds the controls; the logic is in {@link SignInViewModel}.
  */
 public final class SignInView {
+    /** Fields that come filled with a usual value: the cursor does not start there. */
+    private static final java.util.Set<String> DEFAULTED_FIELDS = java.util.Set.of("signInServer", "signInPort");
     private static final String BIG = "-fx-font-size: 20px;";
     private final StackPane root;
     private final Button signIn = new Button("Sign In");
@@ -136,9 +139,7 @@ public final class SignInView {
     }
 
     private static Label labelFor(String text, Node field) {
-        Label l = new Label(text);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(field);
+        Label l = Forms.labelFor(text, field);
         l.setStyle(BIG);
         return l;
     }
@@ -149,9 +150,6 @@ public final class SignInView {
 
     /** Puts the cursor in the address field, or in the password field when the address is already known. */
     public void focusFirstEmpty() {
-        root.lookupAll(".text-field").stream()
-                .filter(n -> n instanceof TextField t && t.getText().isEmpty() && !"signInServer".equals(t.getId())
-                        && !"signInPort".equals(t.getId()))
-                .findFirst().ifPresentOrElse(Node::requestFocus, signIn::requestFocus);
+        Forms.focusFirstEmpty(root, DEFAULTED_FIELDS, signIn);
     }
 }

@@ -148,7 +148,7 @@ public final class SignInViewModel {
                 Throwable cause = unwrap(failure);
                 LOG.info("sign-in as {} failed: {}", config.aor(), cause.toString());
                 error.set(messageFor(cause));
-                closeQuietly(client);
+                client.closeInBackground("parley-attendant-close");
                 result.completeExceptionally(cause);
                 return;
             }
@@ -180,18 +180,6 @@ public final class SignInViewModel {
         return t;
     }
 
-    /** Closing a client waits for its stack to stop: done off the UI thread. */
-    private static void closeQuietly(UcClient client) {
-        Thread t = new Thread(() -> {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing a failed client: {}", e.toString());
-            }
-        }, "parley-attendant-close");
-        t.setDaemon(true);
-        t.start();
-    }
 
     public StringProperty addressProperty() {
         return address;

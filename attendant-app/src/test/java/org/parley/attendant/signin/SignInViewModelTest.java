@@ -35,6 +35,7 @@ class SignInViewModelTest {
                         closed.set(true);
                         yield null;
                     }
+                    case "closeInBackground" -> java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
                     case "toString" -> "fake client";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

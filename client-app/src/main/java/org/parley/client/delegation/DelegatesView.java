@@ -4,8 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
@@ -16,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.parley.client.members.MemberPicker;
 import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.DelegationService.RingMode;
+import org.parley.ui.Forms;
 
 /** The "Delegates" dialog: my delegates (add from contacts, directory or typed; remove) and how they are rung. */
 public final class DelegatesView {
@@ -65,30 +64,9 @@ public final class DelegatesView {
             }
         });
 
-        Label error = new Label();
-        error.setId("delegatesError");
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        Button save = new Button("_Save");
-        save.setId("saveDelegates");
-        save.setDefaultButton(true);
-        save.disableProperty().bind(vm.busyProperty());
-        save.setOnAction(e -> vm.save().thenAccept(ok -> {
-            if (ok) {
-                saved.run();
-            }
-        }));
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close.run());
-        ButtonBar.setButtonData(save, ButtonBar.ButtonData.OK_DONE);
-        ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
-        ButtonBar buttons = new ButtonBar();
-        buttons.getButtons().addAll(save, cancel);
+        Label error = Forms.errorLine("delegatesError", vm.errorProperty());
+        javafx.scene.control.ButtonBar buttons = Forms.saveCancel("_Save", "saveDelegates", vm.busyProperty(), vm::save,
+                saved, close);
         root.getChildren().addAll(title, list, addRow, new Label("My calls"), with, afterRow, only, error, buttons);
     }
 

@@ -34,6 +34,7 @@ import org.parley.client.members.MemberPicker;
 import org.parley.client.members.UserSuggestions;
 import org.parley.core.client.CallForwarding.Mode;
 import org.parley.core.client.CallTarget.Kind;
+import org.parley.ui.Forms;
 
 /** The "Call forwarding" dialog's controls, bound to a {@link ForwardingViewModel}; no logic of its own. */
 final class ForwardingView {
@@ -125,36 +126,16 @@ final class ForwardingView {
                 seconds, new Label("seconds"));
         unansweredRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label error = new Label();
-        error.setId("forwardingError");
-        error.getStyleClass().addAll(Styles.DANGER, "forwarding-error");
+        Label error = Forms.errorLine("forwardingError", vm.errorProperty());
+        error.getStyleClass().add("forwarding-error");
         error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
         Label status = muted("");
         status.setId("forwardingStatus");
         status.textProperty().bind(vm.statusProperty());
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        Button save = new Button("OK");
-        save.setId("saveForwarding");
-        save.setDefaultButton(true);
-        save.disableProperty().bind(vm.busyProperty());
-        save.setOnAction(e -> vm.save().thenAccept(ok -> {
-            if (ok) {
-                close.run();
-            }
-        }));
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close.run());
-        ButtonBar.setButtonData(save, ButtonBar.ButtonData.OK_DONE);
-        ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
-        ButtonBar buttons = new ButtonBar();
-        buttons.getButtons().addAll(save, cancel);
+        ButtonBar buttons = Forms.saveCancel("OK", "saveForwarding", vm.busyProperty(), vm::save, close, close);
 
         Label title = new Label("When someone calls me");
         title.getStyleClass().add(Styles.TITLE_4);

@@ -22,9 +22,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.parley.core.client.ClientConfig.Transport;
 import org.parley.ui.AppIdentity;
+import org.parley.ui.Forms;
 
 /** The sign-in form: builds and binds the controls, no logic. */
 public final class SignInView {
+    /** Fields that come filled with a usual value: the cursor does not start there. */
+    private static final java.util.Set<String> DEFAULTED_FIELDS = java.util.Set.of("signInServer", "signInPort");
     private final VBox root;
     private final Button signIn = new Button("Sign In");
 
@@ -89,20 +92,20 @@ public final class SignInView {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
-        form.add(labelFor("Sign-in _address", address), 0, row);
+        form.add(Forms.labelFor("Sign-in _address", address), 0, row);
         form.add(address, 1, row++);
-        form.add(labelFor("_Password", password), 0, row);
+        form.add(Forms.labelFor("_Password", password), 0, row);
         form.add(password, 1, row++);
         form.add(remember, 0, row++, 2, 1);
         form.add(atStart, 0, row++, 2, 1);
         Label connection = new Label("Connection");
         connection.getStyleClass().add("signin-section");
         form.add(connection, 0, row++, 2, 1);
-        form.add(labelFor("Ser_ver", server), 0, row);
+        form.add(Forms.labelFor("Ser_ver", server), 0, row);
         form.add(server, 1, row++);
-        form.add(labelFor("_Transport", transport), 0, row);
+        form.add(Forms.labelFor("_Transport", transport), 0, row);
         form.add(transport, 1, row++);
-        form.add(labelFor("P_ort", port), 0, row);
+        form.add(Forms.labelFor("P_ort", port), 0, row);
         form.add(port, 1, row++);
 
         Label problem = new Label();
@@ -161,12 +164,6 @@ public final class SignInView {
         root.setId("signInView");
     }
 
-    private static Label labelFor(String text, javafx.scene.Node field) {
-        Label l = new Label(text);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(field);
-        return l;
-    }
 
     public Parent root() {
         return root;
@@ -174,9 +171,6 @@ public final class SignInView {
 
     /** Puts the cursor where the user most likely types next (password when the address is known). */
     public void focusFirstEmpty() {
-        root.lookupAll(".text-field").stream()
-                .filter(n -> n instanceof TextField t && t.getText().isEmpty() && !"signInServer".equals(t.getId())
-                        && !"signInPort".equals(t.getId()))
-                .findFirst().ifPresentOrElse(javafx.scene.Node::requestFocus, signIn::requestFocus);
+        Forms.focusFirstEmpty(root, DEFAULTED_FIELDS, signIn);
     }
 }

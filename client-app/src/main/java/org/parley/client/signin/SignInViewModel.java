@@ -197,7 +197,7 @@ public final class SignInViewModel {
                 } else {
                     error.set(SignInErrors.messageFor(cause, serverLabel()));
                 }
-                closeQuietly(client);
+                client.closeInBackground("parley-client-close");
                 result.completeExceptionally(cause);
                 return;
             }
@@ -236,18 +236,6 @@ public final class SignInViewModel {
         }
     }
 
-    /** Closing a client waits for its stack to stop: done off the UI thread. */
-    private static void closeQuietly(UcClient client) {
-        Thread t = new Thread(() -> {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing a failed client: {}", e.toString());
-            }
-        }, "parley-client-close");
-        t.setDaemon(true);
-        t.start();
-    }
 
     public StringProperty serverProperty() {
         return server;

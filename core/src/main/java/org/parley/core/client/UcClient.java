@@ -59,6 +59,22 @@ public interface UcClient extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * {@link #close} on a new daemon thread named {@code threadName}, for a UI thread that must not wait for the stack
+     * to stop (a client dropped after a failed sign-in). A failure to close is logged at debug level and dropped.
+     */
+    default void closeInBackground(String threadName) {
+        Thread t = new Thread(() -> {
+            try {
+                close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(UcClient.class).debug("closing a dropped client: {}", e.toString());
+            }
+        }, threadName);
+        t.setDaemon(true);
+        t.start();
+    }
+
     enum ConnectionState {
         SIGNED_OUT, SIGNING_IN, SIGNED_IN, RECONNECTING
     }

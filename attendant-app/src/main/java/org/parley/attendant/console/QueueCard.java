@@ -18,7 +18,9 @@ import org.parley.core.client.TelephonyService.State;
  * One call of the queue: name, state, timer, on-behalf-of and repeat-caller marks; CSS pseudo-classes for state.
  * A card belongs to one cell of the queue and shows whichever item the cell shows ({@link #show}): when the queue is
  * re-ordered the cards stay where they are (no node leaves or joins the scene) and only their texts and
- * pseudo-classes change. Its id is {@code call-<call id>} of the item shown.
+ * pseudo-classes change. The card carries no node id of the call it shows: a node id that changes makes JavaFX
+ * re-apply the style sheets to the whole card, which under a busy queue (every card re-shown on a re-sort) was the
+ * largest share of the JavaFX thread's work (bench/attendant). {@link #callId()} says which call it shows.
  */
 final class QueueCard extends HBox {
     static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
@@ -65,14 +67,19 @@ final class QueueCard extends HBox {
         if (item == null) {
             return;
         }
-        String id = "call-" + item.id();
-        if (!id.equals(getId())) {
-            setId(id);
-            roster.setId("roster-" + item.id());
-        }
         observed(item).forEach(p -> p.addListener(changed));
         item.waitingProperty().addListener(ticked);
         refresh();
+    }
+
+    /** The id of the call shown, or null. */
+    String callId() {
+        return shown == null ? null : shown.id();
+    }
+
+    /** The conference members line as shown (empty for an ordinary call). */
+    String rosterShown() {
+        return roster.getText();
     }
 
     private void ticked() {

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -22,16 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
+import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig;
-import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.ConferencingService.Member;
 import org.parley.core.client.ConferencingService.Status;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.State;
-import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.server.testsupport.TestServer;
 import org.parley.server.testsupport.TestServerExtension;
@@ -50,19 +43,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConferenceScreenTest {
-    private static final ClientTuning FAST = ClientTuning.defaults().withRequestTimeout(Duration.ofSeconds(3))
-            .withKeepAlive(Duration.ofSeconds(1)).withBackoff(Duration.ofMillis(250), Duration.ofSeconds(2))
-            .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
-
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "carl", "bob", "dave", "erin");
     @TempDir
     Path data;
     @TempDir
     Path others;
-    private final List<SipUcClient> open = new ArrayList<>();
-    private final ExecutorService events = Executors.newSingleThreadExecutor();
-    private final List<Call> seen = new CopyOnWriteArrayList<>();
+    private final Parties parties = new Parties(parley, () -> others);
     private AttendantApp app;
 
     @AfterEach
@@ -70,34 +57,21 @@ class ConferenceScreenTest {
         if (app != null) {
             FxToolkit.setupFixture(app::stop);
         }
-        open.parallelStream().forEach(SipUcClient::close);
-        events.shutdownNow();
+        parties.close();
         FxToolkit.cleanupStages();
     }
 
-    private SipUcClient party(String user) throws Exception {
-        ClientConfig cfg = ClientConfig.of("127.0.0.1", parley.server().sipPort(), Transport.TCP, user,
-                TestServer.DOMAIN, Files.createDirectories(others.resolve(user)));
-        SipUcClient c = SipUcClient.create(cfg, events, FAST, Clock.systemUTC());
-        open.add(c);
-        c.signIn(TestServer.password(user).toCharArray()).get(10, TimeUnit.SECONDS);
-        c.telephony().addCallListener(seen::add);
-        return c;
-    }
 
-    private Call await(Predicate<Call> p) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> seen.stream().anyMatch(p));
-        return seen.stream().filter(p).reduce((a, b) -> b).orElseThrow();
-    }
 
     private AttendantApp.Console console() {
         return app.console().orElseThrow();
     }
 
-    private String cardOf(String user) throws Exception {
+    /** The queue card of the call from {@code user}, as the console shows it now. */
+    private QueueCard cardOf(FxRobot robot, String user) throws Exception {
         String peer = "sip:" + user + "@" + TestServer.DOMAIN;
-        return WaitForAsyncUtils.asyncFx(() -> "#call-" + console().queue().items().stream()
-                .filter(i -> peer.equalsIgnoreCase(i.call().peer())).findFirst().orElseThrow().id()).get();
+        return QueueCards.of(robot, WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
+                .filter(i -> peer.equalsIgnoreCase(i.call().peer())).findFirst().orElseThrow().id()).get());
     }
 
     private List<QueueItem> items() throws Exception {
@@ -110,7 +84,7 @@ class ConferenceScreenTest {
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()));
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST, Clock.systemUTC()));
             app.show(stage);
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.console().isPresent());
@@ -127,30 +101,29 @@ class ConferenceScreenTest {
 
     @Test
     void twoCallsDraggedOntoOneAnotherBecomeOneConferenceItemListingBothCallers(FxRobot robot) throws Exception {
-        SipUcClient carl = party("carl");
-        SipUcClient bob = party("bob");
+        SipUcClient carl = parties.signIn("carl");
+        SipUcClient bob = parties.signIn("bob");
         Stage stage = openConsole();
 
         Call fromCarl = carl.telephony().call("frontdesk", CallOptions.NONE);
-        await(c -> c.id().equals(fromCarl.id()) && c.state() == State.RINGING);
+        parties.await(c -> c.id().equals(fromCarl.id()) && c.state() == State.RINGING);
         Call fromBob = bob.telephony().call("frontdesk", CallOptions.NONE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().size() == 2);
-        robot.clickOn(cardOf("carl"));
-        await(c -> c.id().equals(fromCarl.id()) && c.state() == State.CONNECTED);
-        robot.clickOn(cardOf("bob"));
-        await(c -> c.id().equals(fromBob.id()) && c.state() == State.CONNECTED);
-        await(c -> c.id().equals(fromCarl.id()) && c.state() == State.REMOTE_HELD);
+        robot.clickOn(cardOf(robot, "carl"));
+        parties.await(c -> c.id().equals(fromCarl.id()) && c.state() == State.CONNECTED);
+        robot.clickOn(cardOf(robot, "bob"));
+        parties.await(c -> c.id().equals(fromBob.id()) && c.state() == State.CONNECTED);
+        parties.await(c -> c.id().equals(fromCarl.id()) && c.state() == State.REMOTE_HELD);
 
-        robot.drag(cardOf("bob"), MouseButton.PRIMARY).dropTo(cardOf("carl"));
+        robot.drag(cardOf(robot, "bob"), MouseButton.PRIMARY).dropTo(cardOf(robot, "carl"));
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> oneConferenceWith("carl", "bob", "frontdesk"));
         QueueItem conference = items().get(0);
         assertThat(conference.call().peer()).startsWith("sip:conf-");
         assertThat(conference.name()).isEqualTo("Conference · 3 people");
-        assertThat(await(c -> c.peer().startsWith("sip:conf-") && c.state() == State.CONNECTED
+        assertThat(parties.await(c -> c.peer().startsWith("sip:conf-") && c.state() == State.CONNECTED
                 && c.referredBy() != null).referredBy()).isEqualTo("sip:frontdesk@parley.test");
-        String roster = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#roster-" + conference.id())
-                .queryAs(Label.class).getText()).get();
+        String roster = WaitForAsyncUtils.asyncFx(() -> QueueCards.of(robot, conference.id()).rosterShown()).get();
         assertThat(roster).contains("Carl").contains("Bob");
         assertThat(WaitForAsyncUtils.asyncFx(() -> console().conference().statusProperty().get()).get())
                 .startsWith("Conference with");
@@ -160,7 +133,7 @@ class ConferenceScreenTest {
     @Test
     void aClickOnATemplateStartsAConferenceWithItsContacts(FxRobot robot) throws Exception {
         for (String user : List.of("dave", "erin")) { // they answer every call
-            SipUcClient c = party(user);
+            SipUcClient c = parties.signIn(user);
             c.telephony().addCallListener(call -> {
                 if (call.state() == State.INCOMING) {
                     c.telephony().answer(call.id());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
+import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.interop.SippPhone;
 import org.parley.attendant.queue.QueueItem;
@@ -34,7 +35,6 @@ import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
-import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.TestServer;
@@ -64,9 +64,6 @@ class ConsoleInteropScreenTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final double BARESIP_HZ = 1000;
     private static final double DAVE_HZ = 440;
-    private static final ClientTuning FAST = ClientTuning.defaults().withRequestTimeout(Duration.ofSeconds(3))
-            .withKeepAlive(Duration.ofSeconds(1)).withBackoff(Duration.ofMillis(250), Duration.ofSeconds(2))
-            .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "bob", "carol", "dave");
@@ -164,7 +161,7 @@ class ConsoleInteropScreenTest {
         // dave: a core client that answers every call and records what it hears
         Path daveHeard = work.resolve("dave-heard.wav");
         dave = SipUcClient.create(ClientConfig.of("127.0.0.1", sipPort, Transport.TCP, "dave", TestServer.DOMAIN,
-                Files.createDirectories(work.resolve("dave"))), events, FAST, Clock.systemUTC());
+                Files.createDirectories(work.resolve("dave"))), events, Parties.FAST, Clock.systemUTC());
         dave.telephony().useDevices(new AudioDevices("tone:" + (int) DAVE_HZ, "file:" + daveHeard, "none"));
         dave.telephony().addCallListener(call -> {
             daveSaw.add(call);
@@ -184,7 +181,7 @@ class ConsoleInteropScreenTest {
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST.withPlainRtp(true), Clock.systemUTC()));
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST.withPlainRtp(true), Clock.systemUTC()));
             app.show(stage);
         });
         waitFor("signed-in console", () -> app.console().isPresent());
@@ -208,7 +205,7 @@ class ConsoleInteropScreenTest {
         assertThat(itemFrom("carol").call().codec()).isEqualTo("PCMU/8000");
 
         // Clicking baresip's card answers it and holds the SIPp phone.
-        robot.clickOn("#call-" + itemFrom("bob").id());
+        robot.clickOn(QueueCards.of(robot, itemFrom("bob").id()));
         waitFor("baresip call answered", () -> stateOf("bob", State.CONNECTED));
         baresip.await("established call", "Call established: sip:frontdesk@parley\\.test", WAIT);
         waitFor("SIPp call held", () -> stateOf("carol", State.HELD));

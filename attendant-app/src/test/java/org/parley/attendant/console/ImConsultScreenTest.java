@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -26,14 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
+import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig;
-import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.State;
-import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.core.model.InstantMessage;
 import org.parley.core.model.PresenceState;
@@ -54,18 +47,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ImConsultScreenTest {
-    private static final ClientTuning FAST = ClientTuning.defaults().withRequestTimeout(Duration.ofSeconds(3))
-            .withKeepAlive(Duration.ofSeconds(1)).withBackoff(Duration.ofMillis(250), Duration.ofSeconds(2));
-
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "alice", "dave");
     @TempDir
     Path data;
     @TempDir
     Path others;
-    private final List<SipUcClient> open = new ArrayList<>();
-    private final ExecutorService events = Executors.newSingleThreadExecutor();
-    private final List<Call> seen = new CopyOnWriteArrayList<>();
+    private final Parties parties = new Parties(parley, () -> others);
     private final List<InstantMessage> daveGot = new CopyOnWriteArrayList<>();
     private final List<URI> mailed = new CopyOnWriteArrayList<>();
     private AttendantApp app;
@@ -75,25 +63,11 @@ class ImConsultScreenTest {
         if (app != null) {
             FxToolkit.setupFixture(app::stop);
         }
-        open.parallelStream().forEach(SipUcClient::close);
-        events.shutdownNow();
+        parties.close();
         FxToolkit.cleanupStages();
     }
 
-    private SipUcClient party(String user) throws Exception {
-        ClientConfig cfg = ClientConfig.of("127.0.0.1", parley.server().sipPort(), Transport.TCP, user,
-                TestServer.DOMAIN, Files.createDirectories(others.resolve(user)));
-        SipUcClient c = SipUcClient.create(cfg, events, FAST, Clock.systemUTC());
-        open.add(c);
-        c.signIn(TestServer.password(user).toCharArray()).get(10, TimeUnit.SECONDS);
-        c.telephony().addCallListener(seen::add);
-        return c;
-    }
 
-    private Call await(Predicate<Call> p) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> seen.stream().anyMatch(p));
-        return seen.stream().filter(p).reduce((a, b) -> b).orElseThrow();
-    }
 
     private AttendantApp.Console console() {
         return app.console().orElseThrow();
@@ -101,8 +75,8 @@ class ImConsultScreenTest {
 
     @Test
     void imConsultAsksTheTargetShowsTheReplyAndCompleteTransfersTheCall(FxRobot robot) throws Exception {
-        SipUcClient alice = party("alice");
-        SipUcClient dave = party("dave");
+        SipUcClient alice = parties.signIn("alice");
+        SipUcClient dave = parties.signIn("dave");
         dave.presence().setState(PresenceState.IN_A_MEETING).get(10, TimeUnit.SECONDS);
         dave.messaging().addListener(daveGot::add);
         dave.telephony().addCallListener(call -> {
@@ -115,7 +89,7 @@ class ImConsultScreenTest {
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()), Clock.systemUTC(),
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST, Clock.systemUTC()), Clock.systemUTC(),
                     mailed::add);
             app.show(stage);
         });
@@ -131,7 +105,7 @@ class ImConsultScreenTest {
                 && "Alice Test".equals(console().queue().items().get(0).name()));
         robot.interact(() -> robot.lookup("#queue").query().requestFocus());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
-        await(c -> c.id().equals(fromAlice.id()) && c.state() == State.CONNECTED);
+        parties.await(c -> c.id().equals(fromAlice.id()) && c.state() == State.CONNECTED);
 
         // Dave is In a meeting: the hint offers IM consult.
         robot.interact(() -> robot.lookup("#target").queryAs(TextField.class).setText("sip:dave@parley.test"));
@@ -139,7 +113,7 @@ class ImConsultScreenTest {
         robot.clickOn("#imConsultOffer");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> daveGot.stream()
                 .anyMatch(m -> m.text().equals("Alice Test is on the line for you — take it?")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seen.stream()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.seen().stream()
                 .anyMatch(c -> c.id().equals(fromAlice.id()) && c.state() == State.REMOTE_HELD));
         assertThat(robot.lookup("#imConsult").query().isVisible()).isTrue();
 
@@ -164,7 +138,7 @@ class ImConsultScreenTest {
 
         robot.interact(() -> robot.lookup("#queue").query().requestFocus());
         robot.press(KeyCode.X).release(KeyCode.X);
-        await(c -> c.peer() != null && c.peer().startsWith("sip:alice@") && c.state() == State.CONNECTED
+        parties.await(c -> c.peer() != null && c.peer().startsWith("sip:alice@") && c.state() == State.CONNECTED
                 && !c.id().equals(fromAlice.id()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#imConsult").query().isVisible());
     }

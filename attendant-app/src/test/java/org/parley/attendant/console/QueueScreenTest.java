@@ -7,13 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -27,16 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.attendant.AttendantApp;
+import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.notes.CallNotes;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
 import org.parley.core.client.ClientConfig;
-import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
-import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.core.store.ClientStore;
 import org.parley.server.testsupport.TestServer;
@@ -56,19 +50,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class QueueScreenTest {
-    private static final ClientTuning FAST = ClientTuning.defaults().withRequestTimeout(Duration.ofSeconds(3))
-            .withKeepAlive(Duration.ofSeconds(1)).withBackoff(Duration.ofMillis(250), Duration.ofSeconds(2))
-            .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60));
-
     @RegisterExtension
     final TestServerExtension parley = TestServerExtension.withUsers("frontdesk", "alice", "bob", "carol", "dave", "erin");
     @TempDir
     Path data;
     @TempDir
     Path others;
-    private final List<SipUcClient> open = new ArrayList<>();
-    private final ExecutorService events = Executors.newSingleThreadExecutor();
-    private final List<Call> seen = new CopyOnWriteArrayList<>();
+    private final Parties parties = new Parties(parley, () -> others);
     private AttendantApp app;
 
     @AfterEach
@@ -76,48 +64,36 @@ class QueueScreenTest {
         if (app != null) {
             FxToolkit.setupFixture(app::stop);
         }
-        open.parallelStream().forEach(SipUcClient::close);
-        events.shutdownNow();
+        parties.close();
         FxToolkit.cleanupStages();
     }
 
-    private SipUcClient party(String user) throws Exception {
-        ClientConfig cfg = ClientConfig.of("127.0.0.1", parley.server().sipPort(), Transport.TCP, user,
-                TestServer.DOMAIN, Files.createDirectories(others.resolve(user)));
-        SipUcClient c = SipUcClient.create(cfg, events, FAST, Clock.systemUTC());
-        open.add(c);
-        c.signIn(TestServer.password(user).toCharArray()).get(10, TimeUnit.SECONDS);
-        c.telephony().addCallListener(seen::add);
-        return c;
-    }
 
-    private Call await(Predicate<Call> p) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> seen.stream().anyMatch(p));
-        return seen.stream().filter(p).reduce((a, b) -> b).orElseThrow();
-    }
 
-    private State latest(String callId) {
-        return seen.stream().filter(c -> c.id().equals(callId)).reduce((a, b) -> b).orElseThrow().state();
-    }
 
     private AttendantApp.Console console() {
         return app.console().orElseThrow();
     }
 
-    /** The queue card of the call from {@code user}, as the console shows it. */
-    private String cardOf(FxRobot robot, String user) throws Exception {
+    /** The id of the queue's call from {@code user}. */
+    private String callIdOf(String user) throws Exception {
         String peer = "sip:" + user + "@" + TestServer.DOMAIN;
-        return WaitForAsyncUtils.asyncFx(() -> "#call-" + console().queue().items().stream()
+        return WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
                 .filter(i -> peer.equalsIgnoreCase(i.call().peer())).findFirst().orElseThrow().id()).get();
+    }
+
+    /** The queue card of the call from {@code user}, as the console shows it now. */
+    private QueueCard cardOf(FxRobot robot, String user) throws Exception {
+        return QueueCards.of(robot, callIdOf(user));
     }
 
     @Test
     void threeCallersQueueClickingSwitchesTheActiveCallAndBlindAndConsultTransfersComplete(FxRobot robot) throws Exception {
-        SipUcClient alice = party("alice");
-        SipUcClient bob = party("bob");
-        SipUcClient carol = party("carol");
+        SipUcClient alice = parties.signIn("alice");
+        SipUcClient bob = parties.signIn("bob");
+        SipUcClient carol = parties.signIn("carol");
         for (String user : List.of("dave", "erin")) { // they answer every call
-            SipUcClient c = party(user);
+            SipUcClient c = parties.signIn(user);
             c.telephony().addCallListener(call -> {
                 if (call.state() == State.INCOMING) {
                     c.telephony().answer(call.id());
@@ -129,7 +105,7 @@ class QueueScreenTest {
                 "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
         FxToolkit.setupFixture(() -> {
             app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), FAST, Clock.systemUTC()));
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST, Clock.systemUTC()));
             app.show(stage);
         });
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.console().isPresent());
@@ -143,9 +119,9 @@ class QueueScreenTest {
                 && console().contacts().rows().stream().allMatch(r -> r.state().name().equals("AVAILABLE")));
 
         Call fromAlice = alice.telephony().call("frontdesk", CallOptions.NONE);
-        await(c -> c.id().equals(fromAlice.id()) && c.state() == State.RINGING);
+        parties.await(c -> c.id().equals(fromAlice.id()) && c.state() == State.RINGING);
         Call fromBob = bob.telephony().call("frontdesk", CallOptions.NONE);
-        await(c -> c.id().equals(fromBob.id()) && c.state() == State.RINGING);
+        parties.await(c -> c.id().equals(fromBob.id()) && c.state() == State.RINGING);
         Call fromCarol = carol.telephony().call("frontdesk", CallOptions.NONE);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().size() == 3);
         assertThat(WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
@@ -162,55 +138,63 @@ class QueueScreenTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#help").query().isVisible());
         robot.interact(() -> robot.lookup("#queue").query().requestFocus());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
-        await(c -> c.id().equals(fromAlice.id()) && c.state() == State.CONNECTED);
+        parties.await(c -> c.id().equals(fromAlice.id()) && c.state() == State.CONNECTED);
         robot.clickOn(cardOf(robot, "bob"));
-        await(c -> c.id().equals(fromBob.id()) && c.state() == State.CONNECTED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
+        parties.await(c -> c.id().equals(fromBob.id()) && c.state() == State.CONNECTED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromAlice.id()) == State.REMOTE_HELD);
         save(stage, "attendant-queue");
+        // Contact rows have a fixed height (CSS -fx-fixed-cell-size, so that presence changes do not make the list
+        // measure its rows again): it must still fit a row's text and presence dot in the console's type.
+        List<double[]> rows = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#contacts .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream().filter(c -> c.getText() != null)
+                .map(c -> new double[] {Math.max(c.lookup(".text").getLayoutBounds().getHeight(),
+                        c.getGraphic().getLayoutBounds().getHeight()) + c.snappedTopInset() + c.snappedBottomInset(),
+                        c.getHeight()})
+                .toList()).get();
+        assertThat(rows).as("contact rows shown").isNotEmpty();
+        rows.forEach(r -> assertThat(r[0]).as("a contact row's content fits its fixed height").isLessThanOrEqualTo(r[1]));
 
         // Enter on Carol (selected, focus in the queue) answers her and holds Bob; exactly one call is active.
-        String carolCard = cardOf(robot, "carol");
+        String id = callIdOf("carol");
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             ListView<QueueItem> queue = robot.lookup("#queue").queryAs(ListView.class);
-            String id = carolCard.substring("#call-".length());
             queue.getSelectionModel().select(console().queue().item(id).orElseThrow());
             queue.requestFocus();
         });
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
-        await(c -> c.id().equals(fromCarol.id()) && c.state() == State.CONNECTED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromBob.id()) == State.REMOTE_HELD
-                && latest(fromAlice.id()) == State.REMOTE_HELD);
+        parties.await(c -> c.id().equals(fromCarol.id()) && c.state() == State.CONNECTED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromBob.id()) == State.REMOTE_HELD
+                && parties.latest(fromAlice.id()) == State.REMOTE_HELD);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console().queue().items().stream()
                 .filter(i -> i.state() == State.CONNECTED).count() == 1
                 && console().queue().active().map(i -> i.call().peer()).orElse("").equals("sip:carol@parley.test"));
 
         // With a 2 s limit, the held calls turn long-hold (the card's :long-hold pseudo-class, flashing).
-        String bobCard = cardOf(robot, "bob");
         WaitForAsyncUtils.asyncFx(() -> {
             console().queue().soundsProperty().set(false);
             console().queue().holdLimitProperty().set(Duration.ofSeconds(2));
         }).get();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(bobCard).query().getPseudoClassStates()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cardOf(robot, "bob").getPseudoClassStates()
                 .contains(QueueCard.LONG_HOLD));
         save(stage, "attendant-long-hold");
         WaitForAsyncUtils.asyncFx(() -> console().queue().holdLimitProperty().set(Duration.ofSeconds(60))).get();
 
         // Notes for Alice's call.
         robot.clickOn(cardOf(robot, "alice")); // resumes Alice, holds Carol
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.CONNECTED
-                && latest(fromCarol.id()) == State.REMOTE_HELD);
-        String aliceCall = cardOf(robot, "alice").substring("#call-".length());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromAlice.id()) == State.CONNECTED
+                && parties.latest(fromCarol.id()) == State.REMOTE_HELD);
+        String aliceCall = callIdOf("alice");
         robot.clickOn("#notes").write("Call back about the invoice");
         robot.clickOn("#saveNotes");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console().notes().history().size() == 1);
 
         // Blind transfer of Carol to Dave: select Carol (Carol is held), type the target, Transfer.
         robot.clickOn(cardOf(robot, "carol")); // Carol active again, Alice held
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromCarol.id()) == State.CONNECTED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromCarol.id()) == State.CONNECTED);
         robot.clickOn("#target").write("dave");
         robot.clickOn("#transferButton");
-        Call carolToDave = await(c -> !c.id().equals(fromCarol.id()) && "sip:dave@parley.test".equals(c.peer())
+        Call carolToDave = parties.await(c -> !c.id().equals(fromCarol.id()) && "sip:dave@parley.test".equals(c.peer())
                 && c.state() == State.CONNECTED);
         assertThat(carolToDave.referredBy()).contains("frontdesk");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().stream()
@@ -220,15 +204,15 @@ class QueueScreenTest {
 
         // Consult: Alice (held) is picked up, Erin is called first, then Complete joins Alice and Erin.
         robot.clickOn(cardOf(robot, "alice"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.CONNECTED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromAlice.id()) == State.CONNECTED);
         robot.interact(() -> robot.lookup("#target").queryAs(TextField.class).clear());
         robot.clickOn("#target").write("erin");
         robot.clickOn("#consultButton");
-        await(c -> "sip:frontdesk@parley.test".equals(c.peer()) && c.state() == State.CONNECTED
+        parties.await(c -> "sip:frontdesk@parley.test".equals(c.peer()) && c.state() == State.CONNECTED
                 && c.direction() == Direction.INCOMING);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> latest(fromAlice.id()) == State.REMOTE_HELD);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parties.latest(fromAlice.id()) == State.REMOTE_HELD);
         robot.clickOn("#completeButton");
-        await(c -> !c.id().equals(fromAlice.id()) && "sip:erin@parley.test".equals(c.peer())
+        parties.await(c -> !c.id().equals(fromAlice.id()) && "sip:erin@parley.test".equals(c.peer())
                 && c.state() == State.CONNECTED);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> console().queue().items().stream()
                 .noneMatch(i -> i.call().peer().equals("sip:alice@parley.test")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -33,7 +32,6 @@ import org.parley.server.cdr.CallDetails;
 import org.parley.server.policy.Aors;
 import org.parley.server.routing.CallRouter;
 import org.parley.server.routing.HistoryInfo;
-import org.parley.server.routing.RoutePlan;
 import org.parley.server.routing.VoicemailDesk;
 import org.parley.server.registrar.Binding;
 import org.parley.server.registrar.BindingTable;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Proxy implements RequestDispatcher.ProxyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
-    private static final long TIMER_C_SECONDS = 180;
 
     private final LocalDomain domain;
     private final DigestAuthenticator authenticator;
@@ -64,6 +61,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
     private final ScheduledExecutorService timers;
     private final org.parley.server.transport.SipFactories factories;
     private final Calls calls;
+    private final Forks forks;
 
     /**
      * What INVITEs for local users go through: the router of forwarding and DND rules, the voicemail desk it may hand
@@ -92,6 +90,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         this.responses = responses;
         this.provider = provider;
         this.forwarder = new Forwarder(domain, factories, router);
+        this.forks = new Forks(provider, responses, timers, forwarder);
         this.timers = timers;
         this.factories = factories;
     }
@@ -240,7 +239,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         String lastIndex = history.isEmpty() ? null
                 : java.util.Objects.requireNonNullElse(history.get(history.size() - 1).index(), "1");
         Set<String> forwarded = HistoryInfo.forwardedUsers(history, domain.domain(), user);
-        CallFlow.Legs legs = new RoutedLegs(forwarder, factories, domain, template, hash, inbound, lastIndex, branches());
+        CallFlow.Legs legs = new RoutedLegs(forwarder, factories, domain, template, hash, inbound, lastIndex, forks);
         CallFlow flow = new CallFlow(calls.router(), calls.voicemail(), responses, timers, server, request, record, legs,
                 calls.delegation());
         flow.execute(calls.router().route(user, callerAor, forwarded,
@@ -251,23 +250,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
     private void ringGroup(ServerTransaction server, Request request, Request template, String hash, String inbound,
                            RingGroups.Group group, CallDetails.Call record) {
         new GroupRing(domain, bindings, responses, timers).ring(server, request, group, record,
-                new RoutedLegs(forwarder, factories, domain, template, hash, inbound, null, branches()));
-    }
-
-    /** The proxy's forking as RoutedLegs uses it. */
-    private RoutedLegs.Branches branches() {
-        return new RoutedLegs.Branches() {
-            @Override
-            public ForkContext fork(ServerTransaction tx, Request original, List<Request> outs,
-                                    ForkContext.Listener listener) {
-                return forkPrepared(tx, original, outs, listener);
-            }
-
-            @Override
-            public void add(ForkContext fork, List<Request> outs) {
-                startBranches(fork, outs);
-            }
-        };
+                new RoutedLegs(forwarder, factories, domain, template, hash, inbound, null, forks));
     }
 
     private static String headerValue(Object header) {
@@ -285,68 +268,12 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
 
     private ForkContext fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
                       boolean recordRoute, String inbound) throws ParseException, InvalidArgumentException, SipException {
-        return fork(server, original, template, targets, hash, recordRoute, inbound, null);
+        return forks.fork(server, original, template, targets, hash, recordRoute, inbound, null);
     }
 
     private ForkContext fork(ServerTransaction server, Request original, Request template, List<URI> targets, String hash,
                       boolean recordRoute, String inbound, ForkContext.Listener listener) throws ParseException, InvalidArgumentException, SipException {
-        List<Request> outs = new ArrayList<>(targets.size());
-        for (URI target : targets) {
-            outs.add(forwarder.forTarget(template, target, hash, recordRoute && isDialogCreating(original), inbound));
-        }
-        return forkPrepared(server, original, outs, listener);
-    }
-
-    /** Sends the prepared requests as the branches of one fork answering {@code server}. */
-    private ForkContext forkPrepared(ServerTransaction server, Request original, List<Request> outs,
-                                     ForkContext.Listener listener) {
-        ForkContext context = new ForkContext(server, original, provider, responses);
-        context.setListener(listener);
-        server.setApplicationData(context);
-        List<ForkContext.Branch> started = new ArrayList<>();
-        for (Request out : outs) {
-            started.add(context.addBranch(out));
-        }
-        if (Request.INVITE.equals(original.getMethod())) {
-            context.setTimerC(timers.schedule(context::cancelAll, TIMER_C_SECONDS, TimeUnit.SECONDS));
-        }
-        sendBranches(context, started);
-        return context;
-    }
-
-    /** Adds branches to a fork already under way (nothing when it was answered, cancelled or diverted meanwhile). */
-    private void startBranches(ForkContext context, List<Request> outs) {
-        List<ForkContext.Branch> started = new ArrayList<>();
-        synchronized (context) {
-            if (!context.open()) {
-                return;
-            }
-            for (Request out : outs) {
-                started.add(context.addBranch(out));
-            }
-        }
-        sendBranches(context, started);
-    }
-
-    private void sendBranches(ForkContext context, List<ForkContext.Branch> started) {
-        for (ForkContext.Branch b : started) {
-            try {
-                ClientTransaction ct = provider.getNewClientTransaction(b.request);
-                ct.setApplicationData(b);
-                synchronized (context) {
-                    b.transaction = ct;
-                }
-                ct.sendRequest();
-            } catch (SipException | RuntimeException e) {
-                LOG.debug("cannot reach {}: {}", b.request.getRequestURI(), e.getMessage());
-                context.onFinal(b, responses.create(b.request, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable"));
-            }
-        }
-    }
-
-    private static boolean isDialogCreating(Request r) {
-        String m = r.getMethod();
-        return Request.INVITE.equals(m) || Request.SUBSCRIBE.equals(m) || Request.REFER.equals(m) || Request.NOTIFY.equals(m);
+        return forks.fork(server, original, template, targets, hash, recordRoute, inbound, listener);
     }
 
     @Override

@@ -30,7 +30,9 @@ import org.parley.ui.UiExecutor;
  * action in turn: answer (the call waiting longest), hold (the active call), select (a held call: resumed, the active
  * one held). Each is timed from the request to the end of the first layout pulse after the console's queue shows
  * the new state ({@code _model}: until core's new call state reached the queue model; {@code _screen}: from there to
- * the end of the layout pass); an AnimationTimer records every FX pulse. From the storm's start to the end it also
+ * the end of the layout pass; {@code _shown}: until the end of the first layout pass after which the queue shows the
+ * action acknowledged, its "Answering…"/"Holding…"/"Resuming…" mark or already the new state); an AnimationTimer
+ * records every FX pulse. From the storm's start to the end it also
  * counts the CPU time of the FX thread and of the whole JVM and the time spent collecting garbage, per second (less
  * dependent on what else runs on the machine than the wall-clock times). Prints {@code RESULT name value} lines for
  * run.sh.
@@ -63,6 +65,8 @@ public final class AttendantBench {
         private long pendingSince;
         /** When core's call state reached the queue model (before any layout pass). */
         private long stateSeenAt;
+        /** When a layout pass first showed the action acknowledged (its pending mark or already its new state). */
+        private long shownAt;
         private boolean shown;
         private volatile String stormAnswer;
         private int phase;
@@ -192,6 +196,7 @@ public final class AttendantBench {
             pendingState = kind.equals("hold") ? State.HELD : State.CONNECTED;
             pendingSince = System.nanoTime();
             stateSeenAt = 0;
+            shownAt = 0;
             State wanted = pendingState;
             target.callProperty().addListener((o, was, call) -> {
                 if (stateSeenAt == 0 && call.state() == wanted && target.id().equals(pendingId)) {
@@ -210,8 +215,15 @@ public final class AttendantBench {
                 return;
             }
             var item = app.console().get().queue().item(pendingId);
+            if (shownAt == 0 && item.isPresent() && (item.get().pending() != null || item.get().state() == pendingState)) {
+                shownAt = System.nanoTime();
+                times.computeIfAbsent(pendingAction + "_shown", k -> new ArrayList<>()).add(shownAt - pendingSince);
+            }
             if (item.isPresent() && item.get().state() == pendingState) {
                 long end = System.nanoTime();
+                result("action " + pendingAction, String.format("%.1f_ms_shown %.1f_ms_total %.1f_ms_model",
+                        (shownAt - pendingSince) / 1e6, (end - pendingSince) / 1e6,
+                        stateSeenAt == 0 ? -1 : (stateSeenAt - pendingSince) / 1e6));
                 times.computeIfAbsent(pendingAction, k -> new ArrayList<>()).add(end - pendingSince);
                 if (stateSeenAt != 0) {
                     times.computeIfAbsent(pendingAction + "_model", k -> new ArrayList<>()).add(stateSeenAt - pendingSince);

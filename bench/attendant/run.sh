@@ -108,7 +108,7 @@ grep -q '^ready ' "$work/server.out" || { tail -20 "$work/server.log" >&2; echo 
 read -r sip_port control_port <<<"$(sed -n 's/^ready tls=[0-9]* sip=\([0-9]*\) control=\([0-9]*\)$/\1 \2/p' "$work/server.out")"
 echo "server-lite on 127.0.0.1:$sip_port; $contacts contacts seeded"
 
-${load_cmd[@]+"${load_cmd[@]}"} java -cp "$server_cp" "$here/Callers.java" "$sip_port" "$domain" "$calls" small "$work/go" "$work/callers" \
+${load_cmd[@]+"${load_cmd[@]}"} java ${CALLERS_JAVA_OPTS:-} -cp "$server_cp" "$here/Callers.java" "$sip_port" "$domain" "$calls" small "$work/go" "$work/callers" \
   $(( seconds + warmup + 150 )) > "$work/callers.out" 2> "$work/callers.log" &
 pids+=($!)
 

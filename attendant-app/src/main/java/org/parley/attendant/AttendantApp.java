@@ -121,6 +121,7 @@ public final class AttendantApp {
 
     private void showConsole(Stage stage, SignInViewModel.SignedIn signed) {
         UcClient client = signed.client();
+        client.telephony().prepareAudio(); // the console's first call should not wait for the audio engine
         Path data = signed.data();
         ClientStore store = ClientStore.open(data.resolve("attendant"));
         ContactsViewModel contacts = new ContactsViewModel(client.contacts(), client.presence(), client.directory(),

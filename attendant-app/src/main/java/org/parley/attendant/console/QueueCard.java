@@ -30,6 +30,7 @@ final class QueueCard extends HBox {
     static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
     static final PseudoClass REPEAT = PseudoClass.getPseudoClass("repeat");
     static final PseudoClass CONFERENCE = PseudoClass.getPseudoClass("conference");
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
     private final Label name = new Label();
     private final Label state = new Label();
@@ -88,14 +89,14 @@ final class QueueCard extends HBox {
 
     private static java.util.List<Observable> observed(QueueItem i) {
         return java.util.List.of(i.callProperty(), i.nameProperty(), i.longHoldProperty(), i.flashProperty(),
-                i.repeatCallerProperty(), i.conferenceProperty());
+                i.repeatCallerProperty(), i.conferenceProperty(), i.pendingProperty());
     }
 
     private void refresh() {
         QueueItem item = shown;
         State s = item.state();
         name.setText(item.name());
-        state.setText(stateText(item.call()));
+        state.setText(item.pending() != null ? item.pending() : stateText(item.call()));
         String b = item.onBehalfOf() == null ? "" : "on behalf of " + item.onBehalfOf().replaceFirst("^sip:", "");
         behalf.setText(b);
         behalf.setManaged(!b.isEmpty());
@@ -114,6 +115,7 @@ final class QueueCard extends HBox {
         pseudoClassStateChanged(FLASH, item.flashProperty().get());
         pseudoClassStateChanged(REPEAT, rep);
         pseudoClassStateChanged(CONFERENCE, item.conference() != null);
+        pseudoClassStateChanged(PENDING, item.pending() != null);
     }
 
     /** One line per member: name (or address) and status; empty for an ordinary call. */

@@ -29,6 +29,8 @@ public final class QueueItem {
     private final BooleanProperty flash = new SimpleBooleanProperty();
     private final BooleanProperty repeatCaller = new SimpleBooleanProperty();
     private final ObjectProperty<Conference> conference = new SimpleObjectProperty<>();
+    private final StringProperty pending = new SimpleStringProperty();
+    private Instant pendingSince;
     private Instant stateSince;
     private final long arrival;
 
@@ -99,6 +101,19 @@ public final class QueueItem {
         return conference.get();
     }
 
+    /**
+     * What the attendant asked of this call that the other side has not confirmed yet ("Answering…", "Holding…",
+     * "Resuming…"), or null: shown at once, so every action is acknowledged on screen however slow the peer is.
+     * Cleared when the call's state changes or the action fails.
+     */
+    public ReadOnlyStringProperty pendingProperty() {
+        return pending;
+    }
+
+    public String pending() {
+        return pending.get();
+    }
+
     /** The manager a delegated call is for, or null. */
     public String onBehalfOf() {
         return call.get().onBehalfOf();
@@ -114,10 +129,21 @@ public final class QueueItem {
 
     void update(Call next, Instant now) {
         if (next.state() != call.get().state()) {
+            setPending(null, null);
             stateSince = next.state() == State.CONNECTED && call.get().state() == State.INCOMING
                     && next.connected() != null ? next.connected() : now;
         }
         call.set(next);
+    }
+
+    void setPending(String what, Instant now) {
+        pending.set(what);
+        pendingSince = what == null ? null : now;
+    }
+
+    /** When the pending action was asked for (null when none is). */
+    Instant pendingSince() {
+        return pendingSince;
     }
 
     void setName(String value) {

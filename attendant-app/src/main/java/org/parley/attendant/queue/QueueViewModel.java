@@ -36,6 +36,8 @@ import org.parley.core.client.TelephonyService.State;
  * the alert. A call's new state re-sorts the queue only when it is out of order.
  */
 public final class QueueViewModel {
+    /** A pending mark not resolved after this long is dropped (the call shows its real state again). */
+    private static final Duration PENDING_LIMIT = Duration.ofSeconds(15);
     private static final Comparator<QueueItem> ORDER = Comparator.<QueueItem>comparingInt(i -> rank(i.state()))
             .thenComparing(QueueItem::stateSince).thenComparingLong(QueueItem::arrival);
 
@@ -210,6 +212,9 @@ public final class QueueViewModel {
     }
 
     private void refresh(QueueItem i, Instant now) {
+        if (i.pendingSince() != null && Duration.between(i.pendingSince(), now).compareTo(PENDING_LIMIT) > 0) {
+            i.setPending(null, null); // never confirmed nor refused (e.g. core's own hold of the other call failed)
+        }
         Duration in = Duration.between(i.stateSince(), now);
         long s = Math.max(0, in.getSeconds());
         boolean alert = i.state() == State.HELD && in.compareTo(holdLimit.get()) >= 0;
@@ -227,10 +232,28 @@ public final class QueueViewModel {
             return CompletableFuture.completedFuture(null);
         }
         return switch (i.state()) {
-            case INCOMING -> report(phone.answer(id), "Answer");
-            case HELD -> report(phone.resume(id), "Resume");
+            case INCOMING -> pending(i, "Answering…", true, () -> phone.answer(id), "Answer");
+            case HELD -> pending(i, "Resuming…", true, () -> phone.resume(id), "Resume");
             default -> CompletableFuture.completedFuture(null);
         };
+    }
+
+    /**
+     * Marks {@code i} (and, when {@code holdsActive}, the active call core is about to hold) as pending until the
+     * peer confirms, then runs the action; a failure clears the marks and says why.
+     */
+    private CompletableFuture<Void> pending(QueueItem i, String what, boolean holdsActive,
+                                            java.util.function.Supplier<CompletableFuture<Void>> action, String name) {
+        Instant at = clock.instant();
+        if (holdsActive) {
+            active().filter(a -> a != i && a.state() == State.CONNECTED).ifPresent(a -> a.setPending("Holding…", at));
+        }
+        i.setPending(what, at);
+        return report(action.get(), name).whenComplete((ok, error) -> {
+            if (error != null) {
+                items.forEach(x -> x.setPending(null, null));
+            }
+        });
     }
 
     /** Answers the call that has been ringing longest, if any. */
@@ -244,7 +267,7 @@ public final class QueueViewModel {
         if (i == null || i.state() != State.CONNECTED) {
             return CompletableFuture.completedFuture(null);
         }
-        return report(phone.hold(id), "Hold");
+        return pending(i, "Holding…", false, () -> phone.hold(id), "Hold");
     }
 
     public CompletableFuture<Void> hangup(String id) {

@@ -22,6 +22,10 @@ public final class FakePhone implements TelephonyService {
     public final List<String> requests = new ArrayList<>();
     private final List<CallListener> listeners = new ArrayList<>();
     Instant now = Instant.parse("2026-01-05T09:00:00Z");
+    /** When set, answer/hold/resume wait for {@link #confirm} (a slow peer) or {@link #refuse}. */
+    boolean slow;
+    private final List<Runnable> unconfirmed = new ArrayList<>();
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private int next;
 
     public Call ring(String peer, String name, String onBehalfOf) {
@@ -66,6 +70,34 @@ public final class FakePhone implements TelephonyService {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Applies {@code effect} now, or, when {@link #slow}, once the peer confirms. */
+    private CompletableFuture<Void> act(String request, Runnable effect) {
+        if (!slow) {
+            effect.run();
+            return done(request);
+        }
+        requests.add(request);
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        unconfirmed.add(effect);
+        waiting.add(f);
+        return f;
+    }
+
+    /** The slow peer agrees to everything asked so far. */
+    void confirm() {
+        unconfirmed.forEach(Runnable::run);
+        unconfirmed.clear();
+        waiting.forEach(f -> f.complete(null));
+        waiting.clear();
+    }
+
+    /** The slow peer refuses everything asked so far. */
+    void refuse(String why) {
+        unconfirmed.clear();
+        waiting.forEach(f -> f.completeExceptionally(new IllegalStateException(why)));
+        waiting.clear();
+    }
+
     @Override
     public Call call(String uri, CallOptions options) {
         holdActive(null);
@@ -77,10 +109,16 @@ public final class FakePhone implements TelephonyService {
     }
 
     @Override
+    public CompletableFuture<Void> prepareAudio() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<Void> answer(String callId) {
-        holdActive(callId);
-        set(callId, State.CONNECTED);
-        return done("answer " + callId);
+        return act("answer " + callId, () -> {
+            holdActive(callId);
+            set(callId, State.CONNECTED);
+        });
     }
 
     @Override
@@ -97,15 +135,15 @@ public final class FakePhone implements TelephonyService {
 
     @Override
     public CompletableFuture<Void> hold(String callId) {
-        set(callId, State.HELD);
-        return done("hold " + callId);
+        return act("hold " + callId, () -> set(callId, State.HELD));
     }
 
     @Override
     public CompletableFuture<Void> resume(String callId) {
-        holdActive(callId);
-        set(callId, State.CONNECTED);
-        return done("resume " + callId);
+        return act("resume " + callId, () -> {
+            holdActive(callId);
+            set(callId, State.CONNECTED);
+        });
     }
 
     @Override

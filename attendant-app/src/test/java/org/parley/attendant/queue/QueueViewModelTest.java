@@ -183,4 +183,58 @@ class QueueViewModelTest {
         assertThat(phone.requests).contains("transfer " + a.id() + " 2001");
         assertThat(vm.statusProperty().get()).isEqualTo("Transferred to 2001");
     }
+
+    @Test
+    void anActionShowsAsPendingAtOnceUntilThePeerConfirmsIt() {
+        Call a = phone.ring("sip:alice@parley.test", "Alice", null);
+        Call b = phone.ring("sip:bob@parley.test", "Bob", null);
+        vm.activate(a.id());
+        phone.slow = true;
+
+        vm.activate(b.id()); // answers Bob; core holds Alice
+        QueueItem alice = vm.item(a.id()).orElseThrow();
+        QueueItem bob = vm.item(b.id()).orElseThrow();
+        assertThat(bob.pending()).isEqualTo("Answering…");
+        assertThat(alice.pending()).isEqualTo("Holding…");
+        assertThat(bob.state()).isEqualTo(State.INCOMING);
+
+        phone.confirm();
+        assertThat(bob.state()).isEqualTo(State.CONNECTED);
+        assertThat(alice.state()).isEqualTo(State.HELD);
+        assertThat(vm.items()).extracting(QueueItem::pending).containsOnlyNulls();
+
+        vm.hold(b.id());
+        assertThat(bob.pending()).isEqualTo("Holding…");
+        phone.confirm();
+        vm.activate(a.id());
+        assertThat(alice.pending()).isEqualTo("Resuming…");
+        assertThat(bob.pending()).as("not active: nothing for core to hold").isNull();
+    }
+
+    @Test
+    void aRefusedActionClearsThePendingMarksAndSaysWhy() {
+        Call a = phone.ring("sip:alice@parley.test", "Alice", null);
+        phone.slow = true;
+        vm.activate(a.id());
+        assertThat(vm.item(a.id()).orElseThrow().pending()).isEqualTo("Answering…");
+
+        phone.refuse("the caller hung up");
+
+        assertThat(vm.item(a.id()).orElseThrow().pending()).isNull();
+        assertThat(vm.item(a.id()).orElseThrow().state()).isEqualTo(State.INCOMING);
+        assertThat(vm.statusProperty().get()).isEqualTo("Answer failed: the caller hung up");
+    }
+
+    @Test
+    void aPendingMarkNeverResolvedIsDroppedAfterFifteenSeconds() {
+        Call a = phone.ring("sip:alice@parley.test", "Alice", null);
+        phone.slow = true;
+        vm.activate(a.id());
+        advance(Duration.ofSeconds(10));
+        vm.tick();
+        assertThat(vm.item(a.id()).orElseThrow().pending()).isEqualTo("Answering…");
+        advance(Duration.ofSeconds(6));
+        vm.tick();
+        assertThat(vm.item(a.id()).orElseThrow().pending()).isNull();
+    }
 }

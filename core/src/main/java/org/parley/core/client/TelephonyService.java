@@ -10,6 +10,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TelephonyService {
 
+    /**
+     * Starts the audio engine now, in the background, instead of at the first call: a console that takes calls all
+     * day then answers its first one without waiting for the engine (and SRTP) to start. Completes when the engine is
+     * ready or has failed to start (calls then fail as they would have).
+     */
+    CompletableFuture<Void> prepareAudio();
+
     /** Places a call to {@code uri} (a SIP URI or a user name of this domain); progress arrives at the listeners. */
     Call call(String uri, CallOptions options);
 

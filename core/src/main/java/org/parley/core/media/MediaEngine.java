@@ -31,6 +31,12 @@ public final class MediaEngine implements AutoCloseable {
     /** libjitsi's Opus encoder bit rate property, in kbit/s. */
     static final String OPUS_BITRATE_KBPS = "net.java.sip.communicator.impl.neomedia.codec.audio.opus.encoder.BITRATE";
 
+    /**
+     * jitsi-srtp chooses its AES implementation once per JVM, so one warm-up serves every engine: a JVM with many
+     * clients (tests, the attendant bench's 50 callers) no longer runs one benchmark per client at the same time.
+     */
+    private static CompletableFuture<Void> srtpWarmUp;
+
     private final MediaSettings settings;
     private final MediaService mediaService;
     private final CompletableFuture<Void> srtpReady;
@@ -56,17 +62,27 @@ public final class MediaEngine implements AutoCloseable {
             close();
             throw new IOException("libjitsi has no media service");
         }
-        this.srtpReady = CompletableFuture.runAsync(MediaEngine::warmUpSrtp, runnable -> {
-            Thread t = new Thread(runnable, "parley-srtp-warmup");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.srtpReady = srtpWarmUp();
+    }
+
+    /** The one SRTP cipher warm-up of this JVM, started by the first engine (every engine's sessions wait for it). */
+    private static CompletableFuture<Void> srtpWarmUp() {
+        synchronized (LOCK) {
+            if (srtpWarmUp == null) {
+                srtpWarmUp = CompletableFuture.runAsync(MediaEngine::warmUpSrtp, runnable -> {
+                    Thread t = new Thread(runnable, "parley-srtp-warmup");
+                    t.setDaemon(true);
+                    t.start();
+                });
+            }
+            return srtpWarmUp;
+        }
     }
 
     /**
      * jitsi-srtp picks its AES implementation (OpenSSL, SunJCE, BouncyCastle) by benchmarking them the first time a
-     * cipher is asked for: about 1.5 s here, during which the first SRTP stream sends nothing. Do it once in the
-     * background at start instead; SRTP sessions wait for it.
+     * cipher is asked for: about 1.5 s here, during which the first SRTP stream sends nothing. Do it once per JVM in
+     * the background when the first engine starts instead; SRTP sessions wait for it.
      */
     private static void warmUpSrtp() {
         long t0 = System.nanoTime();

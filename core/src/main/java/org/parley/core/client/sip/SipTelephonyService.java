@@ -108,6 +108,11 @@ final class SipTelephonyService implements TelephonyService {
     }
 
     @Override
+    public CompletableFuture<Void> prepareAudio() {
+        return media.ready().thenApply(v -> null);
+    }
+
+    @Override
     public CompletableFuture<Void> answer(String callId) {
         return onCall(callId, c -> {
             if (!(c instanceof IncomingCall in)) {

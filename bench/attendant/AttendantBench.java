@@ -67,6 +67,8 @@ public final class AttendantBench {
         private long stateSeenAt;
         /** When a layout pass first showed the action acknowledged (its pending mark or already its new state). */
         private long shownAt;
+        /** Every measured action's start (System.nanoTime) and kind, to place the long pulse gaps. */
+        private final List<Object[]> actionStarts = new ArrayList<>();
         private boolean shown;
         private volatile String stormAnswer;
         private int phase;
@@ -146,6 +148,7 @@ public final class AttendantBench {
                 osThreadTicksAtStorm = osThreadTicks();
                 // JVM uptime: run.sh picks the stop-the-world pauses of this window out of the -Xlog:safepoint file
                 result("storm_start_uptime_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                result("storm_start_epoch_ms", System.currentTimeMillis());
                 phase = 2;
                 phaseSince = now;
             } else if (phase == 2) {
@@ -195,6 +198,7 @@ public final class AttendantBench {
             pendingId = target.id();
             pendingState = kind.equals("hold") ? State.HELD : State.CONNECTED;
             pendingSince = System.nanoTime();
+            actionStarts.add(new Object[] {pendingSince, kind});
             stateSeenAt = 0;
             shownAt = 0;
             State wanted = pendingState;
@@ -263,7 +267,16 @@ public final class AttendantBench {
             }
             List<Long> gaps = new ArrayList<>();
             for (int i = 1; i < pulses.size(); i++) {
-                gaps.add(pulses.get(i) - pulses.get(i - 1));
+                long gap = pulses.get(i) - pulses.get(i - 1);
+                gaps.add(gap);
+                if (gap > 50_000_000L) {
+                    long end = pulses.get(i);
+                    Object[] last = actionStarts.stream().filter(a -> (long) a[0] <= end).reduce((a, b) -> b).orElse(null);
+                    result("gap_over_50ms", String.format("%.1f_ms at_%.2f_s %s", gap / 1e6,
+                            (end - stormStartedAt) / 1e9, last == null ? "before_any_action"
+                                    : String.format("%.0f_ms_after_%s_%d", (end - (long) last[0]) / 1e6, last[1],
+                                    actionStarts.indexOf(last))));
+                }
             }
             gaps.sort(null);
             result("pulses", pulses.size());

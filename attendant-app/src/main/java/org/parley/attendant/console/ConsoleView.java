@@ -176,7 +176,7 @@ public final class ConsoleView {
                 button("holdButton", "Hold (H)", () -> selected(i -> queue.hold(i.id()))),
                 button("transferButton", "Transfer (T)", this::transfer),
                 button("consultButton", "Consult (C)", this::consult),
-                button("completeButton", "Complete (X)", queue::complete),
+                button("completeButton", "Complete (X)", this::complete),
                 button("voicemailButton", "To voicemail (V)", () -> selected(i -> queue.toVoicemail(i.id()))),
                 button("hangupButton", "End (E)", () -> selected(i -> queue.hangup(i.id()))));
         buttons.setPrefWrapLength(360);
@@ -233,6 +233,15 @@ public final class ConsoleView {
         b.getStyleClass().add("action");
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Completes the consultation under way: the IM one if open, else the voice one. */
+    private void complete() {
+        if (imConsult.activeProperty().get()) {
+            imConsult.complete();
+        } else {
+            queue.complete();
+        }
     }
 
     private QueueItem current() {
@@ -353,13 +362,7 @@ public final class ConsoleView {
             case H -> selected(i -> queue.hold(i.id()));
             case T -> transfer();
             case C -> consult();
-            case X -> {
-                if (imConsult.activeProperty().get()) {
-                    imConsult.complete();
-                } else {
-                    queue.complete();
-                }
-            }
+            case X -> complete();
             case I -> {
                 if (shiftDown) {
                     imConsult.cancel();

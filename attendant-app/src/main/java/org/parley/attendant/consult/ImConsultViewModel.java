@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * messaging listener must deliver there too).
  */
 public final class ImConsultViewModel {
+    /** The IM that tells the person asked the consultation is off. */
+    static final String CANCELLED_TEXT = "Never mind, no need to take that call. Thanks!";
+
     private static final Logger LOG = LoggerFactory.getLogger(ImConsultViewModel.class);
 
     /** What the consultation does with the call (the queue in the app). */
@@ -137,14 +140,22 @@ public final class ImConsultViewModel {
                 status.set(e == null ? "Transferred to " + name : "Transfer to " + name + " failed: " + message(e)));
     }
 
-    /** Ends the consultation without transferring: the call stays held with the attendant. */
+    /**
+     * Ends the consultation without transferring: the call stays held with the attendant, and the person asked is
+     * told by IM that nothing more is needed (so they do not wait for a call that will not come).
+     */
     public void cancel() {
         if (!active.get()) {
             return;
         }
         String name = targetName;
+        String asked = target;
         end();
         status.set("IM consult with " + name + " cancelled: the call stays on hold");
+        messaging.send(asked, "text/plain", CANCELLED_TEXT).exceptionally(e -> {
+            LOG.info("IM consult: could not tell {} it is cancelled: {}", asked, e.toString());
+            return null;
+        });
     }
 
     private void end() {

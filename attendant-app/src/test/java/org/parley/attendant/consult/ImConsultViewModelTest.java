@@ -112,6 +112,10 @@ class ImConsultViewModelTest {
         assertThat(actions).containsExactly("hold call-1");
         assertThat(vm.activeProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).contains("cancelled").contains("stays on hold");
+        assertThat(sent).as("the person asked is told it is off").hasSize(2);
+        assertThat(sent.get(1)).containsExactly("sip:dave@parley.test", ImConsultViewModel.CANCELLED_TEXT);
+        vm.cancel();
+        assertThat(sent).as("nothing to cancel the second time").hasSize(2);
     }
 
     @Test

@@ -32,6 +32,8 @@ final class QueuedCall extends UasDialog {
     /** Distribution all: the attendants rung at once for this caller (empty when none), and the ticket naming them. */
     volatile java.util.List<String> ringing = java.util.List.of();
     String ringTicket;
+    /** Distribution all: how long the attendants ring for this caller (the line's ring-seconds when it was offered). */
+    volatile int ringSeconds;
     /** Distribution all: the attendant who answered (told by the proxy), or null. */
     volatile String answeredBy;
     /** Attendants who did not take this caller (declined, busy, no answer): skipped while others are free. */

@@ -291,7 +291,7 @@ public final class ReceptionLine implements LocalService, AutoCloseable {
         }
         queue.stream().filter(QueuedCall::waiting).findFirst().ifPresent(c -> {
             free.forEach(attendants::offered);
-            String target = ringAll.start(c, free);
+            String target = ringAll.start(c, free, (int) settings.ringFor().toSeconds());
             LOG.info("reception: {} rings {} (all)", c.caller, free);
             refer(c, target, null);
         });

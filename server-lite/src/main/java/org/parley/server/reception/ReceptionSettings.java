@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * How the reception line behaves (stored in {@code reception_setting}, set with {@code parley admin reception set};
  * defaults in docs/configuration.md): its user part, how attendants are picked, when and where a caller overflows,
- * the repeat-caller window and what callers hear while queued.
+ * the repeat-caller window, what callers hear while queued and how long all attendants ring at once.
  */
 public record ReceptionSettings(String address, Distribution distribution, Duration overflowAfter, String overflowTarget,
-                                Duration repeatWindow, String music) {
+                                Duration repeatWindow, String music, Duration ringFor) {
     /** Which free attendant gets the caller at the head of the queue. */
     public enum Distribution {
         /** The free attendant whose last reception call (or last call seen) ended longest ago. */
@@ -35,9 +35,13 @@ public record ReceptionSettings(String address, Distribution distribution, Durat
     public static final String OVERFLOW_TARGET = "overflow-target";
     public static final String REPEAT_MINUTES = "repeat-minutes";
     public static final String MUSIC = "music";
+    public static final String RING_SECONDS = "ring-seconds";
+    /** The shortest and longest ring of distribution {@code all} that can be set. */
+    static final int MIN_RING_SECONDS = 5;
+    static final int MAX_RING_SECONDS = 300;
     /** Setting names with their defaults, in documentation order. */
     public static final Map<String, String> DEFAULTS = Map.of(ADDRESS, "reception", DISTRIBUTION, "longest-idle",
-            OVERFLOW_SECONDS, "60", OVERFLOW_TARGET, "", REPEAT_MINUTES, "60", MUSIC, "");
+            OVERFLOW_SECONDS, "60", OVERFLOW_TARGET, "", REPEAT_MINUTES, "60", MUSIC, "", RING_SECONDS, "30");
 
     public static ReceptionSettings defaults() {
         return of(Map.of());
@@ -51,6 +55,11 @@ public record ReceptionSettings(String address, Distribution distribution, Durat
         if (overflow < 0 || repeat < 0) {
             throw new IllegalArgumentException("overflow-seconds and repeat-minutes must be 0 or more");
         }
+        long ring = Long.parseLong(v.apply(RING_SECONDS));
+        if (ring < MIN_RING_SECONDS || ring > MAX_RING_SECONDS) {
+            throw new IllegalArgumentException("ring-seconds must be from " + MIN_RING_SECONDS + " to "
+                    + MAX_RING_SECONDS);
+        }
         String target = v.apply(OVERFLOW_TARGET);
         if (!target.isEmpty() && !target.matches("(voicemail|user):[^\\s]+")) {
             throw new IllegalArgumentException("overflow-target is voicemail:USER or user:USER (or empty)");
@@ -60,7 +69,7 @@ public record ReceptionSettings(String address, Distribution distribution, Durat
             throw new IllegalArgumentException("address is a user part, e.g. reception");
         }
         return new ReceptionSettings(address, Distribution.parse(v.apply(DISTRIBUTION)), Duration.ofSeconds(overflow),
-                target, Duration.ofMinutes(repeat), v.apply(MUSIC));
+                target, Duration.ofMinutes(repeat), v.apply(MUSIC), Duration.ofSeconds(ring));
     }
 
     /** The Refer-To URI of the overflow target in {@code domain}; null when there is none. */

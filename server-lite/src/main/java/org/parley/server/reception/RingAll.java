@@ -17,8 +17,6 @@ import org.parley.server.transport.LocalDomain;
  * {@code ring}). A ticket lives while its referral is pending and only the queued caller may use it.
  */
 final class RingAll implements RingGroups {
-    /** How long the free attendants ring before the proxy cancels them (the caller then goes back to the queue). */
-    static final int RING_SECONDS = 30;
     static final String PARAM = "ring";
 
     private final LocalDomain domain;
@@ -29,12 +27,16 @@ final class RingAll implements RingGroups {
         this.domain = domain;
     }
 
-    /** Makes the caller's ticket for {@code free} attendants; returns the Refer-To target. Under the line's lock. */
-    String start(QueuedCall call, List<String> free) {
+    /**
+     * Makes the caller's ticket for {@code free} attendants, who ring for {@code ringSeconds} before the proxy cancels
+     * them (the caller then goes back to the queue); returns the Refer-To target. Under the line's lock.
+     */
+    String start(QueuedCall call, List<String> free, int ringSeconds) {
         byte[] b = new byte[12];
         random.nextBytes(b);
         String ticket = HexFormat.of().formatHex(b);
         call.ringing = List.copyOf(free);
+        call.ringSeconds = ringSeconds;
         call.ringTicket = ticket;
         call.answeredBy = null;
         tickets.put(ticket, call);
@@ -75,6 +77,6 @@ final class RingAll implements RingGroups {
         }
         List<String> members = call.ringing;
         return members.isEmpty() ? Optional.empty()
-                : Optional.of(new Group(members, RING_SECONDS, member -> call.answeredBy = member));
+                : Optional.of(new Group(members, call.ringSeconds, member -> call.answeredBy = member));
     }
 }

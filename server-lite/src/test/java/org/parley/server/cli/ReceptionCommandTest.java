@@ -39,7 +39,7 @@ class ReceptionCommandTest {
     void showListsTheDefaultsThenTheAttendantsAndSettingsSet() {
         String before = run("reception", "show").out();
         assertThat(before).contains("address=sip:reception@parley.local", "attendants=", "distribution=longest-idle",
-                "overflow-seconds=60", "repeat-minutes=60");
+                "overflow-seconds=60", "repeat-minutes=60", "ring-seconds=30");
 
         assertThat(run("reception", "set-attendants", "Bob", "alice").status()).isZero();
         assertThat(run("reception", "set", "distribution", "in-order").status()).isZero();
@@ -59,9 +59,12 @@ class ReceptionCommandTest {
         assertThat(badSeconds.err()).contains("overflow-seconds must be a whole number");
         Run badTarget = run("reception", "set", "overflow-target", "carol");
         assertThat(badTarget.err()).contains("voicemail:USER or user:USER");
+        Run tooShort = run("reception", "set", "ring-seconds", "2");
+        assertThat(tooShort.status()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("ring-seconds must be from 5 to 300");
         Run unknown = run("reception", "set", "colour", "red");
         assertThat(unknown.err()).contains("unknown setting colour");
         assertThat(run("reception", "show").out()).contains("attendants=" + System.lineSeparator(),
-                "distribution=longest-idle", "overflow-seconds=60");
+                "distribution=longest-idle", "overflow-seconds=60", "ring-seconds=30");
     }
 }

@@ -40,9 +40,14 @@ class ReceptionRingAllTest {
     final Clients clients = new Clients();
 
     private void ringAll(List<String> attendants) {
+        ringAll(attendants, "30");
+    }
+
+    private void ringAll(List<String> attendants, String ringSeconds) {
         try (Database db = Database.open(parley.dataDir(), new SqliteDialect())) {
             ReceptionStore store = new ReceptionStore(db);
             store.set("distribution", "all");
+            store.set("ring-seconds", ringSeconds);
             store.setAttendants(attendants);
         }
     }
@@ -153,5 +158,24 @@ class ReceptionRingAllTest {
             assertThat(offersFrom(cs, "dave")).as("offered twice").isEqualTo(2);
         }
         assertThat(d.latest(queued.id()).state()).as("the caller's leg to the line goes on").isNotEqualTo(State.ENDED);
+    }
+
+    @Test
+    void attendantsWhoDoNotAnswerStopRingingAfterRingSecondsAndTheCallerIsOfferedAgain() throws Exception {
+        ringAll(List.of("alice"), "5");
+        UcClient alice = attendant("alice");
+        Calls a = new Calls(alice);
+        UcClient dave = clients.signedIn(parley.server(), Transport.TCP, "dave");
+        Calls d = new Calls(dave);
+        Call queued = d.await(dave.telephony().call("reception", CallOptions.NONE).id(), State.CONNECTED);
+
+        Call first = ringingFrom(a, "dave");
+        long rangAt = System.nanoTime();
+        a.await(first.id(), State.ENDED);
+        double rang = (System.nanoTime() - rangAt) / 1e9;
+        assertThat(rang).as("alice rang for about ring-seconds (5 s)").isBetween(4.0, 8.0);
+        ReconnectTest.waitFor(() -> offersFrom(a, "dave") >= 2, 10_000);
+        assertThat(offersFrom(a, "dave")).as("the caller, back in the queue, is offered again").isGreaterThanOrEqualTo(2);
+        assertThat(d.latest(queued.id()).state()).as("the caller still waits on the line").isEqualTo(State.CONNECTED);
     }
 }

@@ -44,6 +44,9 @@ import org.parley.ui.ThemeSwitcher;
 import org.parley.ui.UiExecutor;
 import org.parley.server.interop.BaresipAgent;
 import org.parley.server.interop.ToneFile;
+import org.parley.server.reception.ReceptionStore;
+import org.parley.server.store.Database;
+import org.parley.server.store.SqliteDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
@@ -55,7 +58,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The console signed in as "frontdesk" on a real server-lite, called by real phones: a SIPp phone offering plain
  * RTP/AVP PCMU (as carol) and a baresip phone with SRTP (as bob, sending a 1 kHz tone). Both queue; Space answers
  * the SIPp call, clicking baresip's card answers it and holds the SIPp phone (which checks the sendonly/inactive
- * re-INVITE); Transfer blind-transfers baresip to dave, a core client that answers and hears baresip's tone.
+ * re-INVITE); Transfer blind-transfers baresip to dave, a core client that answers and hears baresip's tone. And
+ * baresip calling the reception line's main number is referred to the free console, which answers and hears it.
  */
 @Tag("interop")
 @ExtendWith(ApplicationExtension.class)
@@ -242,5 +246,56 @@ class ConsoleInteropScreenTest {
         WaitForAsyncUtils.asyncFx(() -> console().client().telephony().hangup(carolCall)).get();
         int exit = sipp.awaitExit(WAIT);
         assertThat(exit).as("SIPp phone: answer, hold, BYE\n" + sipp.describe()).isZero();
+    }
+
+    @Test
+    void baresipCallingTheReceptionLineIsReferredToTheConsoleWhichAnswersAndHearsIt(FxRobot robot) throws Exception {
+        int sipPort = parley.server().sipPort();
+        try (Database db = Database.open(parley.dataDir(), new SqliteDialect())) {
+            new ReceptionStore(db).setAttendants(List.of("frontdesk"));
+        }
+        baresip = BaresipAgent.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
+                sipPort, BARESIP_HZ, new BaresipAgent.Extras(List.of(), ";mediaenc=srtp-mand", List.of(),
+                        List.of("srtp")));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AttendantOptions options = new AttendantOptions(data, "127.0.0.1", sipPort, "TCP",
+                "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
+        FxToolkit.setupFixture(() -> {
+            app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST, Clock.systemUTC()));
+            app.show(stage);
+        });
+        waitFor("signed-in console", () -> app.console().isPresent());
+        // the console's headset: a 440 Hz "voice", and what it hears recorded
+        Path consoleHeard = work.resolve("console-heard.wav");
+        WaitForAsyncUtils.asyncFx(() -> console().client().telephony().useDevices(
+                new AudioDevices("tone:" + (int) DAVE_HZ, "file:" + consoleHeard, "none"))).get();
+        baresip.await("registration", "bob@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
+
+        // baresip calls the main number; the line answers, then refers it to the free attendant's console.
+        baresip.command("/dial sip:reception@" + TestServer.DOMAIN);
+        waitFor("the caller offered to the console", () -> stateOf("bob", State.INCOMING));
+        // The line's REFER names the console and itself (Referred-By). baresip 1.0 follows it but does not copy
+        // Referred-By into its new INVITE (RFC 3892 says it SHOULD), so the console sees a plain call from bob;
+        // core clients copy it and the queue then marks the call as the line's (ReceptionLineTest).
+        assertThat(baresip.output()).as("baresip followed the line's REFER\n" + baresip.describe())
+                .containsPattern("(?m)^REFER sip:").containsPattern("(?mi)^Refer-To: *<?sip:frontdesk@parley\\.test")
+                .containsPattern("(?mi)^Referred-By: *<?sip:reception@parley\\.test")
+                .containsPattern("(?m)^INVITE sip:frontdesk@parley\\.test");
+
+        // Space answers it: the console hears baresip's tone.
+        robot.interact(() -> robot.lookup("#queue").query().requestFocus());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        waitFor("the console connected with baresip", () -> stateOf("bob", State.CONNECTED));
+        Thread.sleep(2000);
+        String id = itemFrom("bob").call().id();
+        WaitForAsyncUtils.asyncFx(() -> console().client().telephony().hangup(id)).get();
+        waitFor("the console's recording", () -> Files.exists(consoleHeard) && queue().isEmpty());
+        ToneFile.Recording heard = ToneFile.read(consoleHeard);
+        String measured = "the console heard " + heard.summary(BARESIP_HZ, DAVE_HZ);
+        LOG.info(measured);
+        assertThat(heard.seconds()).as(measured).isGreaterThanOrEqualTo(1.0);
+        assertThat(heard.powerAt(BARESIP_HZ)).as("the console hears baresip's tone: " + measured)
+                .isGreaterThan(20 * heard.powerAt(DAVE_HZ)).isGreaterThan(1.0);
     }
 }

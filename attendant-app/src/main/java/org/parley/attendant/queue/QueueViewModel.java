@@ -3,7 +3,9 @@ package org.parley.attendant.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -245,13 +247,16 @@ public final class QueueViewModel {
     private CompletableFuture<Void> pending(QueueItem i, String what, boolean holdsActive,
                                             java.util.function.Supplier<CompletableFuture<Void>> action, String name) {
         Instant at = clock.instant();
+        List<QueueItem> marked = new ArrayList<>(2);
         if (holdsActive) {
-            active().filter(a -> a != i && a.state() == State.CONNECTED).ifPresent(a -> a.setPending("Holding…", at));
+            active().filter(a -> a != i && a.state() == State.CONNECTED).ifPresent(marked::add);
+            marked.forEach(a -> a.setPending("Holding…", at));
         }
         i.setPending(what, at);
+        marked.add(i);
         return report(action.get(), name).whenComplete((ok, error) -> {
             if (error != null) {
-                items.forEach(x -> x.setPending(null, null));
+                marked.forEach(x -> x.setPending(null, null));
             }
         });
     }

@@ -171,14 +171,14 @@ public final class ConsoleView {
 
     private VBox actions() {
         FlowPane buttons = new FlowPane(8, 8,
-                button("answerButton", "Answer (Space)", queue::answerNext),
-                button("activateButton", "Pick up (Enter)", this::activateSelected),
-                button("holdButton", "Hold (H)", () -> selected(i -> queue.hold(i.id()))),
-                button("transferButton", "Transfer (T)", this::transfer),
-                button("consultButton", "Consult (C)", this::consult),
-                button("completeButton", "Complete (X)", this::complete),
-                button("voicemailButton", "To voicemail (V)", () -> selected(i -> queue.toVoicemail(i.id()))),
-                button("hangupButton", "End (E)", () -> selected(i -> queue.hangup(i.id()))));
+                ActionButton.of("answerButton", "Answer (Space)", queue::answerNext),
+                ActionButton.of("activateButton", "Pick up (Enter)", this::activateSelected),
+                ActionButton.of("holdButton", "Hold (H)", () -> selected(i -> queue.hold(i.id()))),
+                ActionButton.of("transferButton", "Transfer (T)", this::transfer),
+                ActionButton.of("consultButton", "Consult (C)", this::consult),
+                ActionButton.of("completeButton", "Complete (X)", this::complete),
+                ActionButton.of("voicemailButton", "To voicemail (V)", () -> selected(i -> queue.toVoicemail(i.id()))),
+                ActionButton.of("hangupButton", "End (E)", () -> selected(i -> queue.hangup(i.id()))));
         buttons.setPrefWrapLength(360);
         target.setId("target");
         target.setPromptText("Transfer / consult target: name, address or number");
@@ -187,7 +187,7 @@ public final class ConsoleView {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         target.textProperty().addListener((o, a, b) -> hint.setText(contacts.transferHint(b)));
-        Button offerIm = button("imConsultOffer", "IM consult (I)", this::imConsult);
+        Button offerIm = ActionButton.of("imConsultOffer", "IM consult (I)", this::imConsult);
         offerIm.visibleProperty().bind(hint.textProperty().isNotEmpty());
         offerIm.managedProperty().bind(offerIm.visibleProperty());
         target.setOnAction(e -> transfer());
@@ -227,13 +227,6 @@ public final class ConsoleView {
         return box;
     }
 
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.getStyleClass().add("action");
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     /** Completes the consultation under way: the IM one if open, else the voice one. */
     private void complete() {

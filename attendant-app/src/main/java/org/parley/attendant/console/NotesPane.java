@@ -22,8 +22,8 @@ final class NotesPane extends VBox {
         notesArea.setWrapText(true);
         notesArea.setPrefRowCount(5);
         notesArea.textProperty().bindBidirectional(notes.textProperty());
-        Button save = action("saveNotes", "Save notes (Ctrl+S)", notes::save);
-        Button email = action("emailNotes", "E-mail (Ctrl+E)", notes::email);
+        Button save = ActionButton.of("saveNotes", "Save notes (Ctrl+S)", notes::save);
+        Button email = ActionButton.of("emailNotes", "E-mail (Ctrl+E)", notes::email);
         Label notesStatus = new Label();
         notesStatus.textProperty().bind(notes.statusProperty());
         TextField search = new TextField();
@@ -41,7 +41,7 @@ final class NotesPane extends VBox {
             }
         });
         VBox.setVgrow(history, Priority.ALWAYS);
-        Button emailNote = action("emailHistoryNote", "E-mail note",
+        Button emailNote = ActionButton.of("emailHistoryNote", "E-mail note",
                 () -> notes.email(history.getSelectionModel().getSelectedItem()));
         emailNote.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
         Label notesTitle = new Label("Notes");
@@ -51,13 +51,6 @@ final class NotesPane extends VBox {
                 new HBox(8, search, emailNote), history);
     }
 
-    private static Button action(String id, String text, Runnable run) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.getStyleClass().add("action");
-        b.setOnAction(e -> run.run());
-        return b;
-    }
 
     /** Puts the cursor in the notes of the selected call. */
     void focusNotes() {

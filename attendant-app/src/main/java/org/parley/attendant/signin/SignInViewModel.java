@@ -2,7 +2,6 @@ package org.parley.attendant.signin;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,7 +61,7 @@ public final class SignInViewModel {
         address.set(r.address());
         server.set(r.server());
         port.set(r.port());
-        transport.set(parseTransport(r.transport()));
+        transport.set(Transport.parseOr(r.transport(), Transport.TLS));
     }
 
     /** Fills in what the command line gave over what was remembered (the password too, if it was given). */
@@ -77,20 +76,13 @@ public final class SignInViewModel {
             port.set(options.port().toString());
         }
         if (options.transport() != null) {
-            transport.set(parseTransport(options.transport()));
+            transport.set(Transport.parseOr(options.transport(), Transport.TLS));
         }
         if (options.password() != null) {
             password.set(new String(options.password()));
         }
     }
 
-    private static Transport parseTransport(String name) {
-        try {
-            return Transport.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return Transport.TLS;
-        }
-    }
 
     /** What must still be filled in or fixed, "" when the form can be sent. */
     String validate() {

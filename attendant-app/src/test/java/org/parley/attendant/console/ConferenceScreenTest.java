@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
-import org.parley.core.client.ClientConfig;
 import org.parley.core.client.ConferencingService.Member;
 import org.parley.core.client.ConferencingService.Status;
 import org.parley.core.client.TelephonyService.Call;
@@ -61,17 +59,12 @@ class ConferenceScreenTest {
         FxToolkit.cleanupStages();
     }
 
-
-
     private AttendantApp.Console console() {
         return app.console().orElseThrow();
     }
 
-    /** The queue card of the call from {@code user}, as the console shows it now. */
     private QueueCard cardOf(FxRobot robot, String user) throws Exception {
-        String peer = "sip:" + user + "@" + TestServer.DOMAIN;
-        return QueueCards.of(robot, WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
-                .filter(i -> peer.equalsIgnoreCase(i.call().peer())).findFirst().orElseThrow().id()).get());
+        return QueueCards.ofCallFrom(robot, console(), user);
     }
 
     private List<QueueItem> items() throws Exception {

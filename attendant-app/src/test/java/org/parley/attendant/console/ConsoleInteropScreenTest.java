@@ -35,6 +35,7 @@ import org.parley.core.client.ClientConfig.Transport;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
+import org.parley.core.client.sip.ClientTuning;
 import org.parley.core.client.sip.SipUcClient;
 import org.parley.server.testsupport.FreePorts;
 import org.parley.server.testsupport.TestServer;
@@ -158,6 +159,26 @@ class ConsoleInteropScreenTest {
         return daveSaw.stream().filter(p).reduce((a, b) -> b).orElse(null);
     }
 
+    /** bob's baresip phone, which requires SRTP-SDES (mediaenc=srtp-mand) and sends a 1 kHz tone. */
+    private void startBaresip(int sipPort) throws Exception {
+        baresip = BaresipAgent.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
+                sipPort, BARESIP_HZ, new BaresipAgent.Extras(List.of(), ";mediaenc=srtp-mand", List.of(),
+                        List.of("srtp")));
+    }
+
+    /** The console signed in as frontdesk, its client tuned as {@code tuning}. */
+    private void openConsole(int sipPort, ClientTuning tuning) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AttendantOptions options = new AttendantOptions(data, "127.0.0.1", sipPort, "TCP",
+                "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
+        FxToolkit.setupFixture(() -> {
+            app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
+                    cfg -> SipUcClient.create(cfg, new UiExecutor(), tuning, Clock.systemUTC()));
+            app.show(stage);
+        });
+        waitFor("signed-in console", () -> app.console().isPresent());
+    }
+
     @Test
     void sippAndBaresipCallersQueueAreAnsweredAndHeldAndBaresipIsBlindTransferredToDave(FxRobot robot)
             throws Exception {
@@ -174,21 +195,9 @@ class ConsoleInteropScreenTest {
             }
         });
         dave.signIn(TestServer.password("dave").toCharArray()).get(10, TimeUnit.SECONDS);
-        // a phone that requires SRTP-SDES (mediaenc=srtp-mand)
-        baresip = BaresipAgent.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
-                sipPort, BARESIP_HZ, new BaresipAgent.Extras(List.of(), ";mediaenc=srtp-mand", List.of(),
-                        List.of("srtp")));
-
+        startBaresip(sipPort);
         // The console allows plain RTP, as a reception desk taking calls from gateways and desk phones must.
-        Stage stage = FxToolkit.registerPrimaryStage();
-        AttendantOptions options = new AttendantOptions(data, "127.0.0.1", sipPort, "TCP",
-                "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
-        FxToolkit.setupFixture(() -> {
-            app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST.withPlainRtp(true), Clock.systemUTC()));
-            app.show(stage);
-        });
-        waitFor("signed-in console", () -> app.console().isPresent());
+        openConsole(sipPort, Parties.FAST.withPlainRtp(true));
         baresip.await("registration", "bob@parley\\.test: \\{0/UDP/v4\\} 200 OK", WAIT);
 
         // The SIPp phone calls first, then baresip: both queue, in that order.
@@ -254,18 +263,8 @@ class ConsoleInteropScreenTest {
         try (Database db = Database.open(parley.dataDir(), new SqliteDialect())) {
             new ReceptionStore(db).setAttendants(List.of("frontdesk"));
         }
-        baresip = BaresipAgent.start(work.resolve("bob"), "bob", TestServer.password("bob"), TestServer.DOMAIN,
-                sipPort, BARESIP_HZ, new BaresipAgent.Extras(List.of(), ";mediaenc=srtp-mand", List.of(),
-                        List.of("srtp")));
-        Stage stage = FxToolkit.registerPrimaryStage();
-        AttendantOptions options = new AttendantOptions(data, "127.0.0.1", sipPort, "TCP",
-                "frontdesk@" + TestServer.DOMAIN, TestServer.password("frontdesk").toCharArray());
-        FxToolkit.setupFixture(() -> {
-            app = new AttendantApp(BuildInfo.load(), new ThemeSwitcher(), options,
-                    cfg -> SipUcClient.create(cfg, new UiExecutor(), Parties.FAST, Clock.systemUTC()));
-            app.show(stage);
-        });
-        waitFor("signed-in console", () -> app.console().isPresent());
+        startBaresip(sipPort);
+        openConsole(sipPort, Parties.FAST);
         // the console's headset: a 440 Hz "voice", and what it hears recorded
         Path consoleHeard = work.resolve("console-heard.wav");
         WaitForAsyncUtils.asyncFx(() -> console().client().telephony().useDevices(

@@ -24,7 +24,6 @@ import org.parley.attendant.testsupport.Parties;
 import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
-import org.parley.core.client.ClientConfig;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.State;
 import org.parley.core.client.sip.SipUcClient;
@@ -66,8 +65,6 @@ class ImConsultScreenTest {
         parties.close();
         FxToolkit.cleanupStages();
     }
-
-
 
     private AttendantApp.Console console() {
         return app.console().orElseThrow();

@@ -27,7 +27,6 @@ import org.parley.attendant.AttendantOptions;
 import org.parley.attendant.notes.CallNotes;
 import org.parley.attendant.queue.QueueItem;
 import org.parley.core.client.CallOptions;
-import org.parley.core.client.ClientConfig;
 import org.parley.core.client.TelephonyService.Call;
 import org.parley.core.client.TelephonyService.Direction;
 import org.parley.core.client.TelephonyService.State;
@@ -68,23 +67,16 @@ class QueueScreenTest {
         FxToolkit.cleanupStages();
     }
 
-
-
-
     private AttendantApp.Console console() {
         return app.console().orElseThrow();
     }
 
-    /** The id of the queue's call from {@code user}. */
     private String callIdOf(String user) throws Exception {
-        String peer = "sip:" + user + "@" + TestServer.DOMAIN;
-        return WaitForAsyncUtils.asyncFx(() -> console().queue().items().stream()
-                .filter(i -> peer.equalsIgnoreCase(i.call().peer())).findFirst().orElseThrow().id()).get();
+        return QueueCards.callIdFrom(console(), user);
     }
 
-    /** The queue card of the call from {@code user}, as the console shows it now. */
     private QueueCard cardOf(FxRobot robot, String user) throws Exception {
-        return QueueCards.of(robot, callIdOf(user));
+        return QueueCards.ofCallFrom(robot, console(), user);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.parley.client.signin;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +73,7 @@ public final class SignInViewModel {
         ClientSettings s = settings.load();
         server.set(s.server());
         address.set(s.address());
-        transport.set(parseTransport(s.transport()));
+        transport.set(Transport.parseOr(s.transport(), Transport.TLS));
         port.set(s.port() > 0 ? Integer.toString(s.port()) : "");
         rememberMe.set(s.rememberMe());
         signInAtStart.set(s.signInAtStart() && s.rememberMe());
@@ -97,7 +96,7 @@ public final class SignInViewModel {
             server.set(options.server());
         }
         if (options.transport() != null) {
-            transport.set(parseTransport(options.transport()));
+            transport.set(Transport.parseOr(options.transport(), Transport.TLS));
         }
         if (options.port() != null) {
             port.set(options.port().toString());
@@ -110,13 +109,6 @@ public final class SignInViewModel {
         }
     }
 
-    private static Transport parseTransport(String name) {
-        try {
-            return Transport.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return Transport.TLS;
-        }
-    }
 
     /** What is wrong with the form, or "" when it can be sent. */
     String validate() {

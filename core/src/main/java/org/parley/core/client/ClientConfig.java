@@ -27,6 +27,18 @@ public record ClientConfig(String serverHost, int serverPort, Transport transpor
         public int defaultPort() {
             return this == TLS ? 5061 : 5060;
         }
+
+        /** The transport named {@code name} (any case, blanks around ignored), or {@code fallback} for null or another word. */
+        public static Transport parseOr(String name, Transport fallback) {
+            if (name != null) {
+                for (Transport t : values()) {
+                    if (t.name().equalsIgnoreCase(name.trim())) {
+                        return t;
+                    }
+                }
+            }
+            return fallback;
+        }
     }
 
     public static ClientConfig of(String serverHost, int serverPort, Transport transport, String username, String domain,

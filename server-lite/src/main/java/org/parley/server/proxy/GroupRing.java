@@ -51,17 +51,7 @@ final class GroupRing {
             record.finished(Response.TEMPORARILY_UNAVAILABLE, false);
             return;
         }
-        ForkContext.Listener listener = new ForkContext.Listener() {
-            @Override
-            public void finalSent(int status) {
-                record.finished(status, false);
-            }
-
-            @Override
-            public Runnable fallback(boolean timedOut) {
-                return null;
-            }
-
+        ForkContext.Listener listener = new CallRecorder(record) {
             @Override
             public void answered(int index) {
                 if (index >= 0 && index < legs.size()) {

@@ -174,17 +174,7 @@ public final class Proxy implements RequestDispatcher.ProxyHandler {
         }
         CallDetails.Call record = invite ? calls.records().begin(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
                 Aors.of(fromUri), Aors.of(request.getRequestURI())) : null;
-        ForkContext.Listener recorder = record == null ? null : new ForkContext.Listener() {
-            @Override
-            public void finalSent(int status) {
-                record.finished(status, false);
-            }
-
-            @Override
-            public Runnable fallback(boolean timedOut) {
-                return null;
-            }
-        };
+        ForkContext.Listener recorder = record == null ? null : new CallRecorder(record);
         if (template.getHeader(RouteHeader.NAME) != null) {
             // a pre-loaded route set (e.g. an outbound route chosen by the client): follow it
             fork(server, request, template, List.of(template.getRequestURI()), hash, true, inbound, recorder);
